@@ -1,0 +1,92 @@
+"""Output helpers: data to stdout, messages to stderr, colour only on a terminal.
+
+Rich is imported only when colour is actually used, so piped output and
+scripts pay nothing for it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+
+@dataclass
+class State:
+    """Global options, set by the root callback for the command that runs."""
+
+    debug: bool = False
+    no_color: bool = False
+    lang: str = "fi"
+
+
+STATE = State()
+
+
+def color_enabled(stream: TextIO) -> bool:
+    if STATE.no_color or os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def is_terminal(stream: TextIO | None = None) -> bool:
+    stream = stream if stream is not None else sys.stderr
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def out(text: str = "") -> None:
+    """A line of data on stdout."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def err(text: str, style: str | None = None) -> None:
+    """A message for people on stderr, styled only on a colour terminal."""
+    stream = sys.stderr
+    if style and color_enabled(stream):
+        from rich.console import Console
+        from rich.text import Text
+
+        Console(file=stream, highlight=False, soft_wrap=True).print(Text(text, style=style))
+    else:
+        stream.write(text + "\n")
+        stream.flush()
+
+
+def highlight(text: str, style: str, stream: TextIO | None = None) -> None:
+    """A line on the given stream (default stdout), styled on a colour terminal."""
+    stream = stream if stream is not None else sys.stdout
+    if color_enabled(stream):
+        from rich.console import Console
+        from rich.text import Text
+
+        Console(file=stream, highlight=False, soft_wrap=True).print(Text(text, style=style))
+    else:
+        stream.write(text + "\n")
+        stream.flush()
+
+
+def _default(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
+
+
+def print_json(data: Any) -> None:
+    out(to_json(data))
+
+
+def print_json_line(data: Any) -> None:
+    out(json.dumps(data, ensure_ascii=False, default=_default))

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from celiatool import __version__
-from celiatool.cli import config_cmd
-from celiatool.cli.base import new_typer
+from celiatool.cli import config_cmd, status_cmd
+from celiatool.cli.base import CeliaCommand, new_typer
 from celiatool.cli.output import STATE
 from celiatool.i18n import LANGUAGES, N_, _
 
@@ -64,6 +64,11 @@ def root(
     STATE.no_color = no_color
 
 
+app.command(
+    "status",
+    cls=CeliaCommand,
+    help=N_("Is Celia announcing a problem? Look for the notice banner on celianet.fi."),
+)(status_cmd.status)
 app.add_typer(config_cmd.app, name="config")
 
 

@@ -179,10 +179,7 @@ def check_url(
                     Path(cached["body_path"]).read_bytes(), cached.get("content_type", ""), selector
                 )
         elif page.status >= 300:
-            raise CheckFailed(
-                _("HTTP {status} from {host}").format(status=page.status, host=host_of(page.url))
-                + _http_hint(page.status)
-            )
+            raise CheckFailed(_http_reason(page.status, host_of(page.url)))
         else:
             result.notices = check_html(page.body, page.content_type, selector)
             if cache and (page.etag or page.last_modified):
@@ -210,14 +207,16 @@ def check_url(
     return result
 
 
-def _http_hint(status: int) -> str:
+def _http_reason(status: int, host: str) -> str:
     if status == 503:
-        return _(" (the service is unavailable, perhaps for maintenance)")
-    if status >= 500:
-        return _(" (a server error at Celia)")
-    if status == 404:
-        return _(" (page not found: check the address)")
-    return ""
+        text = _("HTTP {status} from {host}: the service is unavailable, perhaps for maintenance")
+    elif status >= 500:
+        text = _("HTTP {status} from {host}: a server error at Celia")
+    elif status == 404:
+        text = _("HTTP {status} from {host}: page not found, check the address")
+    else:
+        text = _("HTTP {status} from {host}")
+    return text.format(status=status, host=host)
 
 
 def watch(

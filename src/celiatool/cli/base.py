@@ -70,7 +70,7 @@ def choose_language(args: Sequence[str]) -> str:
     flag = _scan_globals(args)
     try:
         configured = config.load().get("language")
-    except LocalDataError:
+    except (LocalDataError, Exception):
         configured = None  # reported by the command that needs the config
     return resolve_language(flag, configured if isinstance(configured, str) else None)
 
@@ -99,7 +99,7 @@ class CeliaGroup(_Translated, TyperGroup):
         STATE.lang = choose_language(args)
         set_language(STATE.lang)
         translate_tree(self)
-        kwargs.setdefault("prog_name", "celiatool")
+        kwargs["prog_name"] = "celiatool"
         return super().main(args, *pos, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:

@@ -33,7 +33,10 @@ def _read(path: str) -> bytes:
 
 
 def _render(result: StatusResult) -> None:
-    where = host_of(result.url) if "://" in result.url else result.url
+    if "://" in result.url:
+        where = host_of(result.url)
+    else:
+        where = _("the saved page") if result.url == "-" else result.url
     if result.state == CLEAR:
         out(_("No notice on {where}: Celia is not announcing a problem.").format(where=where))
         err(

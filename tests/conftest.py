@@ -1,0 +1,71 @@
+"""Shared fixtures: an isolated CELIATOOL_HOME, a pinned language and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from celiatool import i18n
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CLEARED_ENV = (
+    "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "NO_COLOR", "CELIATOOL_LANG",
+    "CELIATOOL_CELIANET_URL", "CELIATOOL_DATABASE", "BROWSER", "PGPASSWORD",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own home folder, English messages and no colour."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("CELIATOOL_HOME", str(home))
+    for var in CLEARED_ENV:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("CELIATOOL_LANG", "en")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    i18n.set_language("en")
+    yield home
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+
+@pytest.fixture
+def cli() -> "CliCaller":
+    return CliCaller()
+
+
+class CliCaller:
+    """`cli("status", "--json")` runs the CLI in-process and separates the streams."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
+        from celiatool.cli.app import app
+
+        result = self.runner.invoke(app, list(args), input=input, env=env)
+        return Run(result.exit_code, result.stdout, result.stderr, result.exception)
+
+
+def celiatool_exe() -> str:
+    """The installed `celiatool` script next to the interpreter running the tests."""
+    import shutil
+    import sys
+
+    candidate = Path(sys.executable).parent / ("celiatool.exe" if os.name == "nt" else "celiatool")
+    found = str(candidate) if candidate.exists() else shutil.which("celiatool")
+    if not found:
+        pytest.skip("the celiatool command is not installed in this environment")
+    return found

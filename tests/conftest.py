@@ -69,3 +69,9 @@ def celiatool_exe() -> str:
     if not found:
         pytest.skip("the celiatool command is not installed in this environment")
     return found
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver listens on the loopback address only, on a free port."""
+    return ("127.0.0.1", 0)

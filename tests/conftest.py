@@ -14,8 +14,16 @@ from celiatool import i18n
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLEARED_ENV = (
-    "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "NO_COLOR", "CELIATOOL_LANG",
-    "CELIATOOL_CELIANET_URL", "CELIATOOL_DATABASE", "BROWSER", "PGPASSWORD",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "LANGUAGE",
+    "NO_COLOR",
+    "CELIATOOL_LANG",
+    "CELIATOOL_CELIANET_URL",
+    "CELIATOOL_DATABASE",
+    "BROWSER",
+    "PGPASSWORD",
 )
 
 
@@ -42,7 +50,7 @@ class Run:
 
 
 @pytest.fixture
-def cli() -> "CliCaller":
+def cli() -> CliCaller:
     return CliCaller()
 
 
@@ -52,7 +60,9 @@ class CliCaller:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> Run:
+    def __call__(
+        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
+    ) -> Run:
         from celiatool.cli.app import app
 
         result = self.runner.invoke(app, list(args), input=input, env=env)

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
+from tests.conftest import celiatool_exe
 
 from celiatool import __version__, config
 from celiatool.errors import ExitCode
-from tests.conftest import celiatool_exe
 
 
 def test_no_arguments_prints_help_and_exits_0(cli):
@@ -107,7 +107,9 @@ def test_help_in_swedish_and_finnish(cli):
 def test_installed_command_and_python_m_agree(tmp_path):
     exe = celiatool_exe()
     a = subprocess.run([exe, "--version"], capture_output=True, text=True)
-    b = subprocess.run([sys.executable, "-m", "celiatool", "--version"], capture_output=True, text=True)
+    b = subprocess.run(
+        [sys.executable, "-m", "celiatool", "--version"], capture_output=True, text=True
+    )
     assert a.returncode == b.returncode == 0
     assert a.stdout == b.stdout == f"celiatool {__version__}\n"
 
@@ -115,7 +117,12 @@ def test_installed_command_and_python_m_agree(tmp_path):
 def test_end_to_end_config_round_trip(tmp_path):
     exe = celiatool_exe()
     env = {"CELIATOOL_HOME": str(tmp_path / "h"), "CELIATOOL_LANG": "en", "PATH": "/usr/bin:/bin"}
-    set_ = subprocess.run([exe, "config", "set", "library", "Kallion kirjasto"], capture_output=True, text=True, env=env)
+    set_ = subprocess.run(
+        [exe, "config", "set", "library", "Kallion kirjasto"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     get = subprocess.run([exe, "config", "get", "library"], capture_output=True, text=True, env=env)
     assert set_.returncode == 0 and set_.stdout == ""
     assert get.stdout == "Kallion kirjasto\n"

@@ -126,7 +126,10 @@ def test_home_isolation(isolated, monkeypatch, tmp_path):
 def test_precedence_flag_env_config_default(monkeypatch):
     config.set_value("celianet_url", "https://config.example/")
     cfg = config.load()
-    assert config.setting("celianet_url", "https://flag.example/", "X_URL", cfg, "d") == "https://flag.example/"
+    assert (
+        config.setting("celianet_url", "https://flag.example/", "X_URL", cfg, "d")
+        == "https://flag.example/"
+    )
     monkeypatch.setenv("X_URL", "https://env.example/")
     assert config.setting("celianet_url", None, "X_URL", cfg, "d") == "https://env.example/"
     monkeypatch.delenv("X_URL")

@@ -11,10 +11,10 @@ import sys
 import time
 
 import pytest
+from tests.conftest import FIXTURES, celiatool_exe
 from werkzeug import Request, Response
 
 from celiatool import __version__
-from tests.conftest import FIXTURES, celiatool_exe
 
 PAGES = FIXTURES / "pages"
 CLEAR = (PAGES / "clear_news_post.html").read_bytes()
@@ -36,7 +36,9 @@ def test_200_clear(cli, httpserver):
     assert data["state"] == "clear" and data["notices"] == [] and data["http_status"] == 200
     assert data["error"] is None and isinstance(data["elapsed_ms"], int)
     assert data["url"] == httpserver.url_for("/")
-    assert "T" in data["checked_at"] and ("+" in data["checked_at"] or data["checked_at"].endswith("Z"))
+    assert "T" in data["checked_at"] and (
+        "+" in data["checked_at"] or data["checked_at"].endswith("Z")
+    )
 
 
 def test_200_notice_for_people(cli, httpserver):
@@ -56,7 +58,9 @@ def test_clear_for_people_gives_advice(cli, httpserver):
 
 
 def test_user_agent_names_celiatool(cli, httpserver):
-    httpserver.expect_request("/", headers={"User-Agent": f"celiatool/{__version__}"}).respond_with_data(CLEAR, content_type=HTML)
+    httpserver.expect_request(
+        "/", headers={"User-Agent": f"celiatool/{__version__}"}
+    ).respond_with_data(CLEAR, content_type=HTML)
     seen = []
 
     def handler(request: Request) -> Response:
@@ -70,7 +74,9 @@ def test_user_agent_names_celiatool(cli, httpserver):
 
 
 def test_redirect_followed(cli, httpserver):
-    httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": httpserver.url_for("/new")})
+    httpserver.expect_request("/old").respond_with_data(
+        "", status=301, headers={"Location": httpserver.url_for("/new")}
+    )
     httpserver.expect_request("/new").respond_with_data(NOTICE, content_type=HTML)
     run, data = status(cli, httpserver.url_for("/old"))
     assert run.exit_code == 1 and data["notices"] == [NOTICE_TEXT] and data["http_status"] == 200
@@ -154,7 +160,10 @@ def test_body_over_cap_streamed(cli, httpserver):
 
 @pytest.mark.parametrize(
     ("body", "ctype", "words"),
-    [(b'{"status": "ok"}', "application/json", "application/json"), (b"%PDF-1.4\n...", "application/pdf", "application/pdf")],
+    [
+        (b'{"status": "ok"}', "application/json", "application/json"),
+        (b"%PDF-1.4\n...", "application/pdf", "application/pdf"),
+    ],
 )
 def test_non_html(cli, httpserver, body, ctype, words):
     httpserver.expect_request("/").respond_with_data(body, content_type=ctype)
@@ -163,8 +172,12 @@ def test_non_html(cli, httpserver, body, ctype, words):
 
 
 def test_latin1_page(cli, httpserver):
-    page = '<html><body><div class="tiedote">Häiriö äänikirjoissa</div></body></html>'.encode("latin-1")
-    httpserver.expect_request("/").respond_with_data(page, content_type="text/html; charset=iso-8859-1")
+    page = '<html><body><div class="tiedote">Häiriö äänikirjoissa</div></body></html>'.encode(
+        "latin-1"
+    )
+    httpserver.expect_request("/").respond_with_data(
+        page, content_type="text/html; charset=iso-8859-1"
+    )
     run, data = status(cli, httpserver.url_for("/"))
     assert run.exit_code == 1 and data["notices"] == ["Häiriö äänikirjoissa"]
 
@@ -189,7 +202,11 @@ def test_304_reuses_cached_verdict(cli, httpserver, isolated):
         calls.append(dict(request.headers))
         if request.headers.get("If-None-Match") == '"v1"':
             return Response(status=304, headers={"ETag": '"v1"'})
-        return Response(NOTICE, content_type=HTML, headers={"ETag": '"v1"', "Last-Modified": "Wed, 21 Oct 2026 07:28:00 GMT"})
+        return Response(
+            NOTICE,
+            content_type=HTML,
+            headers={"ETag": '"v1"', "Last-Modified": "Wed, 21 Oct 2026 07:28:00 GMT"},
+        )
 
     httpserver.expect_request("/").respond_with_handler(handler)
     first, data1 = status(cli, httpserver.url_for("/"))
@@ -199,8 +216,10 @@ def test_304_reuses_cached_verdict(cli, httpserver, isolated):
     assert "If-None-Match" not in calls[0] and calls[1]["If-None-Match"] == '"v1"'
     assert calls[1]["If-Modified-Since"] == "Wed, 21 Oct 2026 07:28:00 GMT"
     # a different selector re-judges the cached body instead of reusing the verdict
-    third, data3 = status(cli, httpserver.url_for("/"), "--selector", "article .entry-title")
-    assert data3["http_status"] == 304 and data3["notices"] == ["Käyttökatko Celian palveluissa 20.8.2019"]
+    _, data3 = status(cli, httpserver.url_for("/"), "--selector", "article .entry-title")
+    assert data3["http_status"] == 304 and data3["notices"] == [
+        "Käyttökatko Celian palveluissa 20.8.2019"
+    ]
 
 
 def test_304_path_does_not_import_the_parser(httpserver, isolated):
@@ -221,8 +240,12 @@ def test_304_path_does_not_import_the_parser(httpserver, isolated):
         "sys.stderr.write('BS4=%s CODE=%s' % ('bs4' in sys.modules, code))\n"
     )
     url = httpserver.url_for("/")
-    first = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, env=env)
-    second = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, env=env)
+    first = subprocess.run(
+        [sys.executable, "-c", probe, url], capture_output=True, text=True, env=env
+    )
+    second = subprocess.run(
+        [sys.executable, "-c", probe, url], capture_output=True, text=True, env=env
+    )
     assert "BS4=True CODE=0" in first.stderr
     assert "BS4=False CODE=0" in second.stderr
     assert json.loads(second.stdout)["http_status"] == 304
@@ -230,7 +253,9 @@ def test_304_path_does_not_import_the_parser(httpserver, isolated):
 
 
 def test_validators_of_unparsable_page_are_not_stored(cli, httpserver, isolated):
-    httpserver.expect_request("/").respond_with_data(b'{"a":1}', content_type="application/json", headers={"ETag": '"x"'})
+    httpserver.expect_request("/").respond_with_data(
+        b'{"a":1}', content_type="application/json", headers={"ETag": '"x"'}
+    )
     status(cli, httpserver.url_for("/"))
     cache = isolated / "cache" / "status"
     assert not cache.exists() or not list(cache.iterdir())
@@ -281,11 +306,14 @@ def test_watch_prints_changes_and_ctrl_c_exits_130(httpserver, isolated):
     env = dict(os.environ, CELIATOOL_HOME=str(isolated), CELIATOOL_LANG="en")
     proc = subprocess.Popen(
         [exe, "status", "--watch", "--json", "--url", httpserver.url_for("/")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     line = proc.stdout.readline()
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=10)
+    _, err = proc.communicate(timeout=10)
     assert json.loads(line)["state"] == "notice"
     assert proc.returncode == 130
     assert "Traceback" not in err

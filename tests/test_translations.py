@@ -56,12 +56,14 @@ def test_compiled_catalogs_are_fresh(lang):
         shipped = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
     import io
 
-    fresh = gettext.GNUTranslations(io.BytesIO(i18n_tool.mo_bytes(i18n_tool.load_po(lang))))._catalog  # type: ignore[attr-defined]
+    fresh = gettext.GNUTranslations(
+        io.BytesIO(i18n_tool.mo_bytes(i18n_tool.load_po(lang)))
+    )._catalog  # type: ignore[attr-defined]
     assert shipped == fresh
 
 
 def test_po_files_are_up_to_date_with_the_source():
-    """A message in the code that is not in the .po file means `tools/i18n.py update` was not run."""
+    """A message missing from a .po file means `tools/i18n.py update` was not run."""
     for lang in i18n_tool.TRANSLATED:
         ids = {m.id for m in i18n_tool.load_po(lang) if m.id}
         assert {m.id for m in MESSAGES} <= ids

@@ -7,9 +7,9 @@ overwritten: reading it raises `LocalDataError` (exit 4) naming the file and lin
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -128,7 +128,9 @@ KEYS: dict[str, Key] = {
         Key("celianet_url", N_("address of the Celianet front page for `status`"), _url),
         Key("banner_selector", N_("CSS selector that replaces the notice rule"), _selector),
         Key("chat_hours", N_("chat opening hours, e.g. mon-fri 09:00-14:00"), _chat_hours),
-        Key("remind_within", N_("days ahead that `remind` shows (default 14)"), _int_range(0, 3650)),
+        Key(
+            "remind_within", N_("days ahead that `remind` shows (default 14)"), _int_range(0, 3650)
+        ),
         Key("password_changed", N_("the day you last changed your Celianet password"), _date),
         Key(
             "password_rotation_months",
@@ -144,7 +146,9 @@ LINK_PREFIX = "links."
 def key_spec(key: str) -> Key:
     if key in KEYS:
         return KEYS[key]
-    if key.startswith(LINK_PREFIX) and re.fullmatch(r"[a-z0-9][a-z0-9_-]*", key[len(LINK_PREFIX) :]):
+    if key.startswith(LINK_PREFIX) and re.fullmatch(
+        r"[a-z0-9][a-z0-9_-]*", key[len(LINK_PREFIX) :]
+    ):
         return Key(key, N_("address of one link (see `celiatool links`)"), _url)
     raise InvalidInput(
         _("Unknown setting {key!r}. Valid settings: {keys}, and links.NAME.").format(
@@ -161,7 +165,9 @@ class Config:
     def get(self, key: str, default: Any = None) -> Any:
         if key.startswith(LINK_PREFIX):
             links = self.values.get("links")
-            return links.get(key[len(LINK_PREFIX) :], default) if isinstance(links, dict) else default
+            return (
+                links.get(key[len(LINK_PREFIX) :], default) if isinstance(links, dict) else default
+            )
         return self.values.get(key, default)
 
     def flat(self) -> dict[str, Any]:
@@ -199,6 +205,8 @@ def load(path: Path | None = None) -> Config:
 
 
 def _write_atomic(path: Path, text: str) -> None:
+    import tempfile
+
     paths.ensure_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
     try:
@@ -206,16 +214,12 @@ def _write_atomic(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
+        with contextlib.suppress(OSError):  # file systems without modes
             os.chmod(tmp, 0o600)
-        except OSError:  # pragma: no cover - file systems without modes
-            pass
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -261,7 +265,10 @@ def unset_value(key: str, path: Path | None = None) -> bool:
 
 
 def setting(
-    key: str, flag: Any = None, env_var: str | None = None, config: Config | None = None,
+    key: str,
+    flag: Any = None,
+    env_var: str | None = None,
+    config: Config | None = None,
     default: Any = None,
 ) -> Any:
     """Precedence: command-line flag > environment variable > config file > default."""

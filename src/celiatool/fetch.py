@@ -43,17 +43,29 @@ def _connect_reason(exc: Exception, host: str) -> str:
     lowered = text.lower()
     if any(
         s in lowered
-        for s in ("name or service not known", "nodename nor servname", "getaddrinfo failed",
-                  "temporary failure in name resolution", "no address associated", "name resolution")
+        for s in (
+            "name or service not known",
+            "nodename nor servname",
+            "getaddrinfo failed",
+            "temporary failure in name resolution",
+            "no address associated",
+            "name resolution",
+        )
     ):
-        return _("the name lookup for {host} failed (no internet connection, or a wrong address)").format(host=host)
+        return _(
+            "the name lookup for {host} failed (no internet connection, or a wrong address)"
+        ).format(host=host)
     if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
-        return _("the secure connection to {host} failed: its certificate could not be verified").format(host=host)
+        return _(
+            "the secure connection to {host} failed: its certificate could not be verified"
+        ).format(host=host)
     if "refused" in lowered:
         return _("no connection to {host}: the connection was refused").format(host=host)
     if "unreachable" in lowered:
         return _("no connection to {host}: the network is unreachable").format(host=host)
-    return _("no connection to {host} ({reason})").format(host=host, reason=text or type(exc).__name__)
+    return _("no connection to {host} ({reason})").format(
+        host=host, reason=text or type(exc).__name__
+    )
 
 
 def fetch(
@@ -69,7 +81,10 @@ def fetch(
 
     host = host_of(url)
     deadline = time.monotonic() + timeout
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+    }
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
@@ -86,10 +101,16 @@ def fetch(
     )
     for attempt in (1, 2):
         try:
-            with httpx.Client(
-                follow_redirects=True, max_redirects=MAX_REDIRECTS, verify=True,
-                timeout=httpx.Timeout(remaining()), headers=headers,
-            ) as client, client.stream("GET", url) as response:
+            with (
+                httpx.Client(
+                    follow_redirects=True,
+                    max_redirects=MAX_REDIRECTS,
+                    verify=True,
+                    timeout=httpx.Timeout(remaining()),
+                    headers=headers,
+                ) as client,
+                client.stream("GET", url) as response,
+            ):
                 page = Page(
                     url=str(response.url),
                     status=response.status_code,
@@ -117,13 +138,15 @@ def fetch(
             raise CheckFailed(timed_out) from None
         except httpx.TooManyRedirects:
             raise CheckFailed(
-                _("{host} redirected too many times (more than {n}); the address may be wrong").format(
-                    host=host, n=MAX_REDIRECTS
-                )
+                _(
+                    "{host} redirected too many times (more than {n}); the address may be wrong"
+                ).format(host=host, n=MAX_REDIRECTS)
             ) from None
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise InvalidInput(
-                _("{url!r} is not a web address celiatool can check ({reason}).").format(url=url, reason=exc)
+                _("{url!r} is not a web address celiatool can check ({reason}).").format(
+                    url=url, reason=exc
+                )
             ) from None
         except httpx.ConnectError as exc:
             if attempt == 1 and deadline - time.monotonic() > 0.1:
@@ -131,7 +154,9 @@ def fetch(
             raise CheckFailed(_connect_reason(exc, host)) from None
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
             raise CheckFailed(
-                _("{host} broke the connection ({reason})").format(host=host, reason=exc or type(exc).__name__)
+                _("{host} broke the connection ({reason})").format(
+                    host=host, reason=exc or type(exc).__name__
+                )
             ) from None
         except httpx.HTTPError as exc:
             raise CheckFailed(_("the check failed: {reason}").format(reason=exc)) from None

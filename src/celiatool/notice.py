@@ -30,12 +30,37 @@ RULE_VERSION = "1"
 # name split at - and _ (so "site-notice" matches, "noticeable" does not).
 NOTICE_WORDS = frozenset(
     {
-        "notice", "notices", "notification", "notifications", "announcement",
-        "announcements", "alert", "alerts", "banner", "tiedote", "tiedotteet",
-        "ilmoitus", "ilmoitukset", "häiriö", "hairio", "häiriötiedote",
-        "hairiotiedote", "huomio", "varoitus", "warning", "disruption", "outage",
-        "kayttokatko", "käyttökatko", "meddelande", "störning", "storning",
-        "infobar", "alertbar", "noticebar", "topbar-notice",
+        "notice",
+        "notices",
+        "notification",
+        "notifications",
+        "announcement",
+        "announcements",
+        "alert",
+        "alerts",
+        "banner",
+        "tiedote",
+        "tiedotteet",
+        "ilmoitus",
+        "ilmoitukset",
+        "häiriö",
+        "hairio",
+        "häiriötiedote",
+        "hairiotiedote",
+        "huomio",
+        "varoitus",
+        "warning",
+        "disruption",
+        "outage",
+        "kayttokatko",
+        "käyttökatko",
+        "meddelande",
+        "störning",
+        "storning",
+        "infobar",
+        "alertbar",
+        "noticebar",
+        "topbar-notice",
     }
 )
 # Names of things that are never a notice, anywhere in a class, id or label.
@@ -47,13 +72,43 @@ EXCLUDED_NAME_RE = re.compile(
     re.IGNORECASE,
 )
 EXCLUDED_TAGS = frozenset(
-    {"main", "article", "nav", "footer", "aside", "form", "script", "style",
-     "noscript", "template", "button", "select", "option", "svg", "iframe",
-     "dialog", "head", "title", "meta", "link"}
+    {
+        "main",
+        "article",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "button",
+        "select",
+        "option",
+        "svg",
+        "iframe",
+        "dialog",
+        "head",
+        "title",
+        "meta",
+        "link",
+    }
 )
 EXCLUDED_ROLES = frozenset(
-    {"main", "navigation", "contentinfo", "complementary", "search", "dialog",
-     "alertdialog", "menu", "menubar", "article", "feed"}
+    {
+        "main",
+        "navigation",
+        "contentinfo",
+        "complementary",
+        "search",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "article",
+        "feed",
+    }
 )
 # Elements that are containers of the whole page or its header: a notice can
 # be inside them, but they are never the notice themselves.
@@ -64,15 +119,30 @@ PALETTE_RE = re.compile(r"^has-([a-z0-9-]+)-background-color$")
 MAIN_START_RE = re.compile(r"<main[\s>]|role\s*=\s*[\"']?main[\"'\s>]", re.IGNORECASE)
 
 NAMED_COLOURS = {
-    "pink": "#ffc0cb", "lightpink": "#ffb6c1", "hotpink": "#ff69b4",
-    "deeppink": "#ff1493", "palevioletred": "#db7093", "mediumvioletred": "#c71585",
-    "mistyrose": "#ffe4e1", "lavenderblush": "#fff0f5", "red": "#ff0000",
-    "crimson": "#dc143c", "firebrick": "#b22222", "darkred": "#8b0000",
-    "indianred": "#cd5c5c", "lightcoral": "#f08080", "salmon": "#fa8072",
-    "darksalmon": "#e9967a", "lightsalmon": "#ffa07a", "tomato": "#ff6347",
-    "maroon": "#800000", "rose": "#ff007f",
+    "pink": "#ffc0cb",
+    "lightpink": "#ffb6c1",
+    "hotpink": "#ff69b4",
+    "deeppink": "#ff1493",
+    "palevioletred": "#db7093",
+    "mediumvioletred": "#c71585",
+    "mistyrose": "#ffe4e1",
+    "lavenderblush": "#fff0f5",
+    "red": "#ff0000",
+    "crimson": "#dc143c",
+    "firebrick": "#b22222",
+    "darkred": "#8b0000",
+    "indianred": "#cd5c5c",
+    "lightcoral": "#f08080",
+    "salmon": "#fa8072",
+    "darksalmon": "#e9967a",
+    "lightsalmon": "#ffa07a",
+    "tomato": "#ff6347",
+    "maroon": "#800000",
+    "rose": "#ff007f",
     # WordPress default palette names
-    "pale-pink": "#f78da7", "vivid-red": "#cf2e2e", "luminous-vivid-pink": "#f78da7",
+    "pale-pink": "#f78da7",
+    "vivid-red": "#cf2e2e",
+    "luminous-vivid-pink": "#f78da7",
 }
 
 
@@ -92,14 +162,18 @@ def _rgb_from_colour(value: str) -> tuple[float, float, float] | None:
         else:
             return None
         return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-    m = re.fullmatch(r"rgba?\(\s*([\d.]+%?)[\s,]+([\d.]+%?)[\s,]+([\d.]+%?)(?:[\s,/]+[\d.]+%?)?\s*\)", value)
+    m = re.fullmatch(
+        r"rgba?\(\s*([\d.]+%?)[\s,]+([\d.]+%?)[\s,]+([\d.]+%?)(?:[\s,/]+[\d.]+%?)?\s*\)", value
+    )
     if m:
         out = []
         for part in m.groups():
             num = float(part.rstrip("%"))
             out.append(num / 100 if part.endswith("%") else num / 255)
         return tuple(min(max(c, 0.0), 1.0) for c in out)  # type: ignore[return-value]
-    m = re.fullmatch(r"hsla?\(\s*([\d.]+)(?:deg)?[\s,]+([\d.]+)%[\s,]+([\d.]+)%(?:[\s,/]+[\d.]+%?)?\s*\)", value)
+    m = re.fullmatch(
+        r"hsla?\(\s*([\d.]+)(?:deg)?[\s,]+([\d.]+)%[\s,]+([\d.]+)%(?:[\s,/]+[\d.]+%?)?\s*\)", value
+    )
     if m:
         hue, sat, light = float(m.group(1)) % 360, float(m.group(2)) / 100, float(m.group(3)) / 100
         return colorsys.hls_to_rgb(hue / 360, min(light, 1.0), min(sat, 1.0))
@@ -175,7 +249,13 @@ def _text(el: Any) -> str:
     pieces: list[str] = []
     for node in el.descendants:
         if isinstance(node, str):
-            if type(node).__name__ in ("Comment", "Doctype", "CData", "ProcessingInstruction", "Declaration"):
+            if type(node).__name__ in (
+                "Comment",
+                "Doctype",
+                "CData",
+                "ProcessingInstruction",
+                "Declaration",
+            ):
                 continue
             if any(
                 parent.name in ("script", "style", "button", "template", "noscript")

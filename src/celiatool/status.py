@@ -7,6 +7,7 @@ unchanged page costs neither parsing nor the import of the HTML parser.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -44,7 +45,9 @@ class StatusResult:
 
     def same_verdict(self, other: StatusResult | None) -> bool:
         return other is not None and (self.state, self.notices, self.error) == (
-            other.state, other.notices, other.error
+            other.state,
+            other.notices,
+            other.error,
         )
 
 
@@ -111,7 +114,10 @@ class StatusCache:
         meta_path, body_path = self._paths(url)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for path, data in ((body_path, body), (meta_path, json.dumps(dict(meta, url=url)).encode())):
+            for path, data in (
+                (body_path, body),
+                (meta_path, json.dumps(dict(meta, url=url)).encode()),
+            ):
                 tmp = path.with_suffix(path.suffix + f".{os.getpid()}.tmp")
                 tmp.write_bytes(data)
                 os.replace(tmp, path)
@@ -120,10 +126,8 @@ class StatusCache:
 
     def forget(self, url: str) -> None:
         for path in self._paths(url):
-            try:
+            with contextlib.suppress(OSError):
                 path.unlink()
-            except OSError:
-                pass
 
 
 def check_html(body: bytes, content_type: str, selector: str | None) -> list[str]:
@@ -186,8 +190,10 @@ def check_url(
                 cache.store(
                     url,
                     {
-                        "etag": page.etag, "last_modified": page.last_modified,
-                        "content_type": page.content_type, "rule": rule,
+                        "etag": page.etag,
+                        "last_modified": page.last_modified,
+                        "content_type": page.content_type,
+                        "rule": rule,
                         "notices": result.notices,
                     },
                     page.body,

@@ -68,6 +68,7 @@ app.command(
     "status",
     cls=CeliaCommand,
     help=N_("Is Celia announcing a problem? Look for the notice banner on celianet.fi."),
+    short_help=N_("Is Celia announcing a problem on celianet.fi?"),
 )(status_cmd.status)
 app.add_typer(config_cmd.app, name="config")
 

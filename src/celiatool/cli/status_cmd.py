@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,8 +14,11 @@ from celiatool.cli.output import err, highlight, out, print_json, print_json_lin
 from celiatool.errors import ExitCode, InvalidInput
 from celiatool.fetch import host_of
 from celiatool.i18n import N_, _
-from celiatool.status import CLEAR, DEFAULT_URL, NOTICE, URL_ENV, StatusCache, StatusResult
 
+if TYPE_CHECKING:
+    from celiatool.status import StatusResult
+
+CLEAR, NOTICE = "clear", "notice"
 EXIT_BY_STATE = {CLEAR: ExitCode.OK, NOTICE: ExitCode.ATTENTION}
 
 
@@ -56,7 +59,7 @@ def _render(result: StatusResult) -> None:
                 "Check your own internet connection and try again in a moment, or open "
                 "{url} in a browser. If Celianet does not open for you either, tell Celia "
                 "(celiatool chat, or email palvelut@celia.fi)."
-            ).format(url=result.url if "://" in result.url else DEFAULT_URL)
+            ).format(url=result.url if "://" in result.url else "https://www.celianet.fi/")
         )
 
 
@@ -73,26 +76,46 @@ def _render_change(result: StatusResult) -> None:
 def status(
     url: Annotated[
         str | None,
-        typer.Option("--url", help=N_("Page to check (config celianet_url, env CELIATOOL_CELIANET_URL)."),
-                     show_default=False),
+        typer.Option(
+            "--url",
+            metavar="URL",
+            help=N_("Page to check (config celianet_url, env CELIATOOL_CELIANET_URL)."),
+        ),
     ] = None,
     file: Annotated[
         str | None,
-        typer.Option("--file", metavar="PATH", help=N_("Check a saved page instead (- for stdin).")),
+        typer.Option(
+            "--file", metavar="PATH", help=N_("Check a saved page instead (- for stdin).")
+        ),
     ] = None,
     selector: Annotated[
         str | None,
-        typer.Option("--selector", metavar="CSS", help=N_("Your own CSS selector for the notice (config banner_selector).")),
+        typer.Option(
+            "--selector",
+            metavar="CSS",
+            help=N_("Your own CSS selector for the notice (config banner_selector)."),
+        ),
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", metavar="SECONDS", min=0.1, max=300, help=N_("Give up after this many seconds."))
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            min=0.1,
+            max=300,
+            help=N_("Give up after this many seconds."),
+        ),
     ] = 10.0,
     as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts."))] = False,
     watch: Annotated[
-        bool, typer.Option("--watch", help=N_("Check again and again; print only changes. Ctrl-C ends."))
+        bool,
+        typer.Option("--watch", help=N_("Check again and again; print only changes. Ctrl-C ends.")),
     ] = False,
     interval: Annotated[
-        float, typer.Option("--interval", metavar="MINUTES", min=1, help=N_("Minutes between checks with --watch."))
+        float,
+        typer.Option(
+            "--interval", metavar="MINUTES", min=1, help=N_("Minutes between checks with --watch.")
+        ),
     ] = 5.0,
 ) -> None:
     from celiatool import status as core
@@ -109,10 +132,13 @@ def status(
     def check() -> StatusResult:
         if file is not None:
             return core.check_file(file, selector=selector, read=_read, now=_now)
-        target = config.setting("celianet_url", url, URL_ENV, cfg, DEFAULT_URL)
+        target = config.setting("celianet_url", url, core.URL_ENV, cfg, core.DEFAULT_URL)
         return core.check_url(
-            target, timeout=timeout, selector=selector,
-            cache=StatusCache(paths.cache_dir() / "status"), now=_now,
+            target,
+            timeout=timeout,
+            selector=selector,
+            cache=core.StatusCache(paths.cache_dir() / "status"),
+            now=_now,
         )
 
     if watch:

@@ -126,3 +126,14 @@ def test_end_to_end_config_round_trip(tmp_path):
     get = subprocess.run([exe, "config", "get", "library"], capture_output=True, text=True, env=env)
     assert set_.returncode == 0 and set_.stdout == ""
     assert get.stdout == "Kallion kirjasto\n"
+
+
+def test_installed_command_flushes_output_before_exit(tmp_path):
+    """main() ends with os._exit after flushing: piped output must be complete."""
+    exe = celiatool_exe()
+    env = {"CELIATOOL_HOME": str(tmp_path / "h"), "CELIATOOL_LANG": "en", "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([exe, "config", "keys"], capture_output=True, text=True, env=env)
+    assert run.returncode == 0
+    assert run.stdout.count("\n") == len(config.KEYS) + 1
+    bad = subprocess.run([exe, "config", "get", "nope"], capture_output=True, text=True, env=env)
+    assert bad.returncode == 2 and "nope" in bad.stderr

@@ -233,10 +233,9 @@ def test_304_path_does_not_import_the_parser(httpserver, isolated):
     httpserver.expect_request("/").respond_with_handler(handler)
     env = dict(os.environ, CELIATOOL_HOME=str(isolated))
     probe = (
-        "import sys, runpy\n"
-        "sys.argv = ['celiatool', 'status', '--json', '--url', sys.argv[1]]\n"
-        "try:\n    runpy.run_module('celiatool', run_name='__main__')\n"
-        "except SystemExit as e:\n    code = e.code\n"
+        "import sys\n"
+        "from celiatool.cli.app import run\n"
+        "code = run(['status', '--json', '--url', sys.argv[1]])\n"
         "sys.stderr.write('BS4=%s CODE=%s' % ('bs4' in sys.modules, code))\n"
     )
     url = httpserver.url_for("/")

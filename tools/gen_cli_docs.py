@@ -17,9 +17,11 @@ TARGET = ROOT / "docs" / "cli.md"
 
 def _commands(command, path):
     yield path
-    for name, sub in getattr(command, "commands", {}).items():
-        if not getattr(sub, "hidden", False):
-            yield from _commands(sub, [*path, name])
+    if hasattr(command, "list_commands"):
+        for name in command.list_commands(None):
+            sub = command.get_command(None, name)
+            if sub is not None and not getattr(sub, "hidden", False):
+                yield from _commands(sub, [*path, name])
 
 
 def render() -> str:

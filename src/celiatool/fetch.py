@@ -7,7 +7,9 @@ reason in plain words. httpx is imported only when a page is fetched.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from celiatool import __version__
@@ -100,48 +102,11 @@ def fetch(
         host=host, seconds=f"{timeout:g}"
     )
     for attempt in (1, 2):
+        clients: dict[str, httpx.Client] = {}
         try:
-            with (
-                httpx.Client(
-                    follow_redirects=True,
-                    max_redirects=MAX_REDIRECTS,
-                    verify=True,
-                    timeout=httpx.Timeout(remaining()),
-                    headers=headers,
-                ) as client,
-                client.stream("GET", url) as response,
-            ):
-                page = Page(
-                    url=str(response.url),
-                    status=response.status_code,
-                    content_type=response.headers.get("content-type", ""),
-                    etag=response.headers.get("etag"),
-                    last_modified=response.headers.get("last-modified"),
-                    headers=dict(response.headers),
-                )
-                if response.status_code >= 400 or response.status_code == 304:
-                    return page
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
-                    raise CheckFailed(_too_large(max_bytes))
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise CheckFailed(_too_large(max_bytes))
-                    chunks.append(chunk)
-                    remaining()
-                page.body = b"".join(chunks)
-                return page
+            return _get(url, clients, headers, remaining, max_bytes)
         except httpx.TimeoutException:
             raise CheckFailed(timed_out) from None
-        except httpx.TooManyRedirects:
-            raise CheckFailed(
-                _(
-                    "{host} redirected too many times (more than {n}); the address may be wrong"
-                ).format(host=host, n=MAX_REDIRECTS)
-            ) from None
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise InvalidInput(
                 _("{url!r} is not a web address celiatool can check ({reason}).").format(
@@ -160,6 +125,75 @@ def fetch(
             ) from None
         except httpx.HTTPError as exc:
             raise CheckFailed(_("the check failed: {reason}").format(reason=exc)) from None
+        finally:
+            for client in clients.values():
+                client.close()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _get(
+    url: str,
+    clients: dict[str, Any],
+    headers: dict[str, str],
+    remaining: Callable[[], float],
+    max_bytes: int,
+) -> Page:
+    """Follow at most MAX_REDIRECTS redirects by hand.
+
+    Redirects are followed here rather than by httpx so that a TLS context (about
+    50 ms to load the CA bundle) is made only once an https:// address is reached;
+    every https:// hop is verified.
+    """
+    import httpx
+
+    current = url
+    for hop in range(MAX_REDIRECTS + 1):
+        scheme = httpx.URL(current).scheme
+        if scheme not in ("http", "https"):
+            raise httpx.UnsupportedProtocol(f"unsupported scheme {scheme!r}")
+        if scheme not in clients:
+            clients[scheme] = httpx.Client(
+                follow_redirects=False,
+                verify=scheme == "https",
+                timeout=httpx.Timeout(remaining()),
+                headers=headers,
+            )
+        with clients[scheme].stream("GET", current) as response:
+            location = response.headers.get("location")
+            if response.is_redirect and location:
+                if hop == MAX_REDIRECTS:
+                    raise CheckFailed(
+                        _(
+                            "{host} redirected too many times (more than {n}); "
+                            "the address may be wrong"
+                        ).format(host=host_of(url), n=MAX_REDIRECTS)
+                    )
+                current = str(response.url.join(location))
+                remaining()
+                continue
+            page = Page(
+                url=str(response.url),
+                status=response.status_code,
+                content_type=response.headers.get("content-type", ""),
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+                headers=dict(response.headers),
+            )
+            if response.status_code >= 300:
+                return page
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise CheckFailed(_too_large(max_bytes))
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise CheckFailed(_too_large(max_bytes))
+                chunks.append(chunk)
+                remaining()
+            page.body = b"".join(chunks)
+            return page
     raise AssertionError("unreachable")  # pragma: no cover
 
 

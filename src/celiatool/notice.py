@@ -24,8 +24,6 @@ from typing import Any
 from celiatool.errors import InvalidInput
 from celiatool.i18n import _
 
-RULE_VERSION = "1"
-
 # Words that name a notice in a class or id, matched against the parts of the
 # name split at - and _ (so "site-notice" matches, "noticeable" does not).
 NOTICE_WORDS = frozenset(

@@ -83,9 +83,12 @@ def verdict(notices: list[str]) -> str:
     return NOTICE if notices else CLEAR
 
 
-def rule_id(selector: str | None) -> str:
-    from celiatool.notice import RULE_VERSION
+# Bump when the built-in rule in notice.py changes, so cached verdicts are re-judged.
+# (Kept here so that a 304 answer needs no import of the rule or the HTML parser.)
+RULE_VERSION = "1"
 
+
+def rule_id(selector: str | None) -> str:
     return f"selector:{selector}" if selector else f"builtin:{RULE_VERSION}"
 
 

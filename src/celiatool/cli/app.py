@@ -7,16 +7,28 @@ from typing import Annotated
 import typer
 
 from celiatool import __version__
-from celiatool.cli import config_cmd, status_cmd
-from celiatool.cli.base import CeliaCommand, new_typer
+from celiatool.cli.base import CeliaGroup, new_typer
 from celiatool.cli.output import STATE
 from celiatool.i18n import LANGUAGES, N_, _
 
+# Sub-commands are imported only when used: `celiatool status` never builds or
+# imports the ledger commands (start-up time, docs/performance.md).
+COMMANDS = {
+    "status": "celiatool.cli.status_cmd:app",
+    "config": "celiatool.cli.config_cmd:app",
+}
+
+
+class RootGroup(CeliaGroup):
+    lazy_commands = COMMANDS
+
+
 app = new_typer(
+    cls=RootGroup,
     help=N_(
         "celiatool: help for library staff who register customers for Celia, "
         "the Finnish accessibility library."
-    )
+    ),
 )
 
 
@@ -62,15 +74,6 @@ def root(
 ) -> None:
     STATE.debug = debug
     STATE.no_color = no_color
-
-
-app.command(
-    "status",
-    cls=CeliaCommand,
-    help=N_("Is Celia announcing a problem? Look for the notice banner on celianet.fi."),
-    short_help=N_("Is Celia announcing a problem on celianet.fi?"),
-)(status_cmd.status)
-app.add_typer(config_cmd.app, name="config")
 
 
 def run(args: list[str]) -> int:

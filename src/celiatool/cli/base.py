@@ -76,7 +76,7 @@ def choose_language(args: Sequence[str]) -> str:
 
 
 def translate_tree(command: Any) -> None:
-    """Translate help texts of a command, its parameters and its sub-commands."""
+    """Translate help texts of a command, its parameters and its loaded sub-commands."""
     for obj in (command, *command.params):
         for attr in ("help", "short_help"):
             msgid = getattr(obj, "_msgid_" + attr, None)
@@ -90,6 +90,24 @@ def translate_tree(command: Any) -> None:
 
 
 class CeliaGroup(_Translated, TyperGroup):
+    # name -> "module:attribute" of a Typer app, imported on first use
+    lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = list(super().list_commands(ctx))
+        return names + [name for name in self.lazy_commands if name not in names]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name not in self.commands and name in self.lazy_commands:
+            import importlib
+
+            module, attribute = self.lazy_commands[name].split(":")
+            sub = typer.main.get_command(getattr(importlib.import_module(module), attribute))
+            sub.name = name
+            translate_tree(sub)
+            self.commands[name] = sub
+        return super().get_command(ctx, name)
+
     def main(self, args: Sequence[str] | None = None, *pos: Any, **kwargs: Any) -> Any:
         args = list(sys.argv[1:] if args is None else args)
         if not args:
@@ -134,8 +152,8 @@ class CeliaGroup(_Translated, TyperGroup):
 
 def new_typer(help: str | None = None, **kwargs: Any) -> typer.Typer:
     """A Typer app with plain, translatable help and our error mapping."""
+    kwargs.setdefault("cls", CeliaGroup)
     return typer.Typer(
-        cls=CeliaGroup,
         help=help,
         rich_markup_mode=None,
         add_completion=False,

@@ -6,20 +6,18 @@ scripts pay nothing for it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from dataclasses import dataclass
 from typing import Any, TextIO
 
 
-@dataclass
 class State:
     """Global options, set by the root callback for the command that runs."""
 
-    debug: bool = False
-    no_color: bool = False
-    lang: str = "fi"
+    def __init__(self) -> None:
+        self.debug = False
+        self.no_color = False
+        self.lang = "fi"
 
 
 STATE = State()
@@ -81,6 +79,8 @@ def _default(value: Any) -> Any:
 
 
 def to_json(data: Any) -> str:
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
 
 
@@ -89,4 +89,6 @@ def print_json(data: Any) -> None:
 
 
 def print_json_line(data: Any) -> None:
+    import json
+
     out(json.dumps(data, ensure_ascii=False, default=_default))

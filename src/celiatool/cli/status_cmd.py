@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from celiatool import config, paths
+from celiatool.cli.base import command, new_typer
 from celiatool.cli.output import err, highlight, out, print_json, print_json_line
 from celiatool.errors import ExitCode, InvalidInput
 from celiatool.fetch import host_of
@@ -73,6 +74,15 @@ def _render_change(result: StatusResult) -> None:
         out(f"{stamp} " + _("could not check: {reason}").format(reason=result.error))
 
 
+app = new_typer()
+
+
+@command(
+    app,
+    "status",
+    N_("Is Celia announcing a problem? Look for the notice banner on celianet.fi."),
+    short_help=N_("Is Celia announcing a problem on celianet.fi?"),
+)
 def status(
     url: Annotated[
         str | None,

@@ -47,11 +47,10 @@ def _exit_now(code: int) -> None:
     needs it: files are written atomically and closed, database transactions are
     committed and connections closed before a command returns.
     """
+    import contextlib
     import os
 
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (celiatool … | head)
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (celiatool … | head)
-            pass
     os._exit(code)

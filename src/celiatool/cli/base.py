@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import typer
 from typer import _click
@@ -91,7 +91,7 @@ def translate_tree(command: Any) -> None:
 
 class CeliaGroup(_Translated, TyperGroup):
     # name -> "module:attribute" of a Typer app, imported on first use
-    lazy_commands: dict[str, str] = {}
+    lazy_commands: ClassVar[dict[str, str]] = {}
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = list(super().list_commands(ctx))

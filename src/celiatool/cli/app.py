@@ -15,6 +15,10 @@ from celiatool.i18n import LANGUAGES, N_, _
 # imports the ledger commands (start-up time, docs/performance.md).
 COMMANDS = {
     "status": "celiatool.cli.status_cmd:app",
+    "reset-password": "celiatool.cli.links_cmd:reset_app",
+    "chat": "celiatool.cli.links_cmd:chat_app",
+    "links": "celiatool.cli.links_cmd:links_app",
+    "open": "celiatool.cli.links_cmd:open_app",
     "config": "celiatool.cli.config_cmd:app",
 }
 

@@ -19,6 +19,7 @@ COMMANDS = {
     "chat": "celiatool.cli.links_cmd:chat_app",
     "links": "celiatool.cli.links_cmd:links_app",
     "open": "celiatool.cli.links_cmd:open_app",
+    "email": "celiatool.cli.email_cmd:app",
     "config": "celiatool.cli.config_cmd:app",
 }
 

@@ -264,3 +264,15 @@ def test_mailto_round_trip(subject, body):
     assert got_subject == subject
     normalised = body.replace("\r\n", "\n").replace("\r", "\n")
     assert got_body == normalised.replace("\n", "\r\n")
+
+
+def test_asks_for_missing_details_on_a_terminal(cli, monkeypatch):
+    from celiatool.cli import email_cmd
+
+    monkeypatch.setattr(email_cmd, "is_terminal", lambda stream=None: True)
+    run = cli("email", "unlock", input="liisa@kallio.example\nKallion kirjasto\nLiisa\n")
+    assert run.exit_code == 0
+    assert "Käyttäjätunnus: liisa@kallio.example" in run.stdout or "liisa@kallio.example" in run.stdout
+    assert "Liisa" in run.stdout
+    refused = cli("email", "unlock", "--no-input")
+    assert refused.exit_code == 2

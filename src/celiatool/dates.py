@@ -3,7 +3,8 @@
 - ISO `2026-12-31`;
 - Finnish `31.12.2026` and `31.12.26` (two-digit years are 2000–2099);
 - relative `+30d`, `+6w`, `+3m`, `+1y` from today; months and years clamp to
-  the last day of the month (31.1. + 1m = 28.2., or 29.2. in a leap year).
+  the last day of the month (31.1. + 1m = 28.2., or 29.2. in a leap year);
+- `today` (also `tänään`, `idag`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def _invalid(value: str) -> InvalidInput:
 def parse_date(value: str, today: date | None = None) -> date:
     """Parse a date in any accepted form; an impossible date is exit 2."""
     text = value.strip()
+    if text.lower() in ("today", "tänään", "idag"):
+        return today or date.today()
     try:
         m = _ISO_RE.fullmatch(text)
         if m:

@@ -20,6 +20,8 @@ COMMANDS = {
     "links": "celiatool.cli.links_cmd:links_app",
     "open": "celiatool.cli.links_cmd:open_app",
     "email": "celiatool.cli.email_cmd:app",
+    "fixed-term": "celiatool.cli.ledger_cmd:app",
+    "remind": "celiatool.cli.remind_cmd:app",
     "config": "celiatool.cli.config_cmd:app",
 }
 

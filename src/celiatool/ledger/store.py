@@ -1,0 +1,352 @@
+"""The storage interface of the ledger, with the SQL both homes share.
+
+`SqlLedger` holds every query; `sqlite.SQLiteLedger` and `postgres.PostgresLedger`
+only connect, migrate, start transactions and translate their driver's errors.
+Queries are written with `%s` placeholders (SQLite's `?` is substituted).
+
+Every change bumps the entry's `version`. A write names the version it is based
+on, and `UPDATE … WHERE id = %s AND version = %s` refuses it when someone else
+changed the entry meanwhile (`ConcurrentChange`, exit 4): no lost updates.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from celiatool.errors import InvalidInput, LocalDataError
+from celiatool.i18n import _
+from celiatool.ledger.model import FixedTermEntry
+
+COLUMNS = (
+    "id, customer, ends_on, note, created_at, created_by, updated_at, updated_by, "
+    "ended_on, ended_by, version"
+)
+
+
+class ConcurrentChange(LocalDataError):
+    """Someone else changed the entry since it was read."""
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    customer: str
+    ends_on: date
+    note: str = ""
+    ended_on: date | None = None
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value))
+
+
+def _as_datetime(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def row_to_entry(row: Sequence[Any]) -> FixedTermEntry:
+    ends_on = _as_date(row[2])
+    assert ends_on is not None
+    return FixedTermEntry(
+        id=int(row[0]),
+        customer=row[1],
+        ends_on=ends_on,
+        note=row[3] or "",
+        created_at=_as_datetime(row[4]),
+        created_by=row[5],
+        updated_at=_as_datetime(row[6]),
+        updated_by=row[7],
+        ended_on=_as_date(row[8]),
+        ended_by=row[9],
+        version=int(row[10]),
+    )
+
+
+def unknown_id(entry_id: int) -> InvalidInput:
+    return InvalidInput(
+        _("There is no entry with id {id}. See the ids with: celiatool fixed-term list --all").format(
+            id=entry_id
+        )
+    )
+
+
+class Ledger(abc.ABC):
+    """What the commands need from a ledger, whatever its home."""
+
+    location: str
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    @abc.abstractmethod
+    def get(self, entry_id: int) -> FixedTermEntry: ...
+
+    @abc.abstractmethod
+    def entries(self, include_ended: bool = False) -> list[FixedTermEntry]: ...
+
+    @abc.abstractmethod
+    def iter_entries(self) -> Iterator[FixedTermEntry]: ...
+
+    @abc.abstractmethod
+    def due(self, until: date) -> list[FixedTermEntry]: ...
+
+    @abc.abstractmethod
+    def active_entries(self) -> list[FixedTermEntry]: ...
+
+    @abc.abstractmethod
+    def existing_pairs(self, pairs: Iterable[tuple[str, date]]) -> set[tuple[str, date]]: ...
+
+    @abc.abstractmethod
+    def add(self, entry: NewEntry, by: str, now: datetime) -> FixedTermEntry: ...
+
+    @abc.abstractmethod
+    def add_many(self, entries: Sequence[NewEntry], by: str, now: datetime,
+                 progress: Any = None) -> int: ...  # fmt: skip
+
+    @abc.abstractmethod
+    def update(self, entry_id: int, by: str, now: datetime, *, customer: str | None = None,
+               ends_on: date | None = None, note: str | None = None,
+               expect_version: int | None = None) -> FixedTermEntry: ...  # fmt: skip
+
+    @abc.abstractmethod
+    def set_ended(self, entry_id: int, ended_on: date | None, by: str, now: datetime,
+                  expect_version: int | None = None) -> FixedTermEntry: ...  # fmt: skip
+
+    @abc.abstractmethod
+    def remove(self, entry_id: int) -> FixedTermEntry: ...
+
+    @abc.abstractmethod
+    def purge(self, ended_before: date) -> int: ...
+
+    @abc.abstractmethod
+    def count(self) -> int: ...
+
+    @abc.abstractmethod
+    def ledger_id(self) -> str: ...
+
+
+class SqlLedger(Ledger):
+    """The shared SQL. Subclasses provide the connection and transactions."""
+
+    placeholder = "%s"
+
+    # -- hooks -------------------------------------------------------------
+    @abc.abstractmethod
+    def _reader(self) -> Any:
+        """A connection for reading, or None when the ledger does not exist yet."""
+
+    @abc.abstractmethod
+    def _transaction(self) -> AbstractContextManager[Any]:
+        """A connection inside one write transaction (created on first write)."""
+
+    @abc.abstractmethod
+    def _insert_id(self, conn: Any, sql: str, params: Sequence[Any]) -> int: ...
+
+    def _param(self, value: Any) -> Any:
+        return value
+
+    # -- helpers -----------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "%s" else sql.replace("%s", self.placeholder)
+
+    def _params(self, params: Sequence[Any]) -> list[Any]:
+        return [self._param(p) for p in params]
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        conn = self._reader()
+        if conn is None:
+            return []
+        cur = conn.execute(self._sql(sql), self._params(params))
+        return list(cur.fetchall())
+
+    def _one(self, conn: Any, entry_id: int) -> FixedTermEntry:
+        cur = conn.execute(
+            self._sql(f"SELECT {COLUMNS} FROM fixed_term WHERE id = %s"), self._params([entry_id])
+        )
+        row = cur.fetchone()
+        if row is None:
+            raise unknown_id(entry_id)
+        return row_to_entry(row)
+
+    def _check_version(self, current: FixedTermEntry, expect_version: int | None) -> None:
+        if expect_version is not None and current.version != expect_version:
+            raise self._changed(current)
+
+    @staticmethod
+    def _changed(current: FixedTermEntry) -> ConcurrentChange:
+        return ConcurrentChange(
+            _(
+                "Entry {id} was changed by {name} at {time} after you read it; "
+                "show it (celiatool fixed-term show {id}) and try again."
+            ).format(
+                id=current.id,
+                name=current.updated_by,
+                time=current.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            )
+        )
+
+    def _update_row(self, conn: Any, current: FixedTermEntry, sets: dict[str, Any],
+                    by: str, now: datetime) -> FixedTermEntry:  # fmt: skip
+        assignments = ", ".join(f"{column} = %s" for column in sets)
+        sql = (
+            f"UPDATE fixed_term SET {assignments}, updated_at = %s, updated_by = %s, "
+            "version = version + 1 WHERE id = %s AND version = %s"
+        )
+        params = [*sets.values(), now, by, current.id, current.version]
+        cur = conn.execute(self._sql(sql), self._params(params))
+        if cur.rowcount != 1:
+            raise self._changed(self._one(conn, current.id))
+        return self._one(conn, current.id)
+
+    # -- reads -------------------------------------------------------------
+    def get(self, entry_id: int) -> FixedTermEntry:
+        rows = self._fetch(f"SELECT {COLUMNS} FROM fixed_term WHERE id = %s", [entry_id])
+        if not rows:
+            raise unknown_id(entry_id)
+        return row_to_entry(rows[0])
+
+    def entries(self, include_ended: bool = False) -> list[FixedTermEntry]:
+        where = "" if include_ended else "WHERE ended_on IS NULL "
+        sql = f"SELECT {COLUMNS} FROM fixed_term {where}ORDER BY ends_on, id"
+        return [row_to_entry(r) for r in self._fetch(sql)]
+
+    def iter_entries(self) -> Iterator[FixedTermEntry]:
+        conn = self._reader()
+        if conn is None:
+            return
+        cur = conn.execute(f"SELECT {COLUMNS} FROM fixed_term ORDER BY id")
+        while True:
+            rows = cur.fetchmany(1000)
+            if not rows:
+                break
+            for row in rows:
+                yield row_to_entry(row)
+
+    def due(self, until: date) -> list[FixedTermEntry]:
+        """Active entries ending on or before `until` (uses the partial index)."""
+        sql = (
+            f"SELECT {COLUMNS} FROM fixed_term WHERE ended_on IS NULL AND ends_on <= %s "
+            "ORDER BY ends_on, id"
+        )
+        return [row_to_entry(r) for r in self._fetch(sql, [until])]
+
+    def active_entries(self) -> list[FixedTermEntry]:
+        return self.entries(include_ended=False)
+
+    def existing_pairs(self, pairs: Iterable[tuple[str, date]]) -> set[tuple[str, date]]:
+        wanted = set(pairs)
+        if not wanted:
+            return set()
+        found: set[tuple[str, date]] = set()
+        conn = self._reader()
+        if conn is None:
+            return found
+        cur = conn.execute("SELECT customer, ends_on FROM fixed_term")
+        while True:
+            rows = cur.fetchmany(5000)
+            if not rows:
+                break
+            for customer, ends_on in rows:
+                key = (customer, _as_date(ends_on))
+                if key in wanted:
+                    found.add(key)  # type: ignore[arg-type]
+        return found
+
+    def count(self) -> int:
+        rows = self._fetch("SELECT COUNT(*) FROM fixed_term")
+        return int(rows[0][0]) if rows else 0
+
+    # -- writes ------------------------------------------------------------
+    _INSERT = (
+        "INSERT INTO fixed_term (customer, ends_on, note, created_at, created_by, "
+        "updated_at, updated_by, ended_on, ended_by, version) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, 1)"
+    )
+
+    def _insert_params(self, entry: NewEntry, by: str, now: datetime) -> list[Any]:
+        ended_by = by if entry.ended_on else None
+        return self._params(
+            [entry.customer, entry.ends_on, entry.note, now, by, now, by, entry.ended_on, ended_by]
+        )
+
+    def add(self, entry: NewEntry, by: str, now: datetime) -> FixedTermEntry:
+        with self._transaction() as conn:
+            new_id = self._insert_id(conn, self._sql(self._INSERT), self._insert_params(entry, by, now))
+            return self._one(conn, new_id)
+
+    def add_many(self, entries: Sequence[NewEntry], by: str, now: datetime,
+                 progress: Any = None) -> int:  # fmt: skip
+        """All in one transaction: every entry is added, or none."""
+        sql = self._sql(self._INSERT)
+        with self._transaction() as conn:
+            for start in range(0, len(entries), 1000):
+                chunk = entries[start : start + 1000]
+                self._executemany(conn, sql, [self._insert_params(e, by, now) for e in chunk])
+                if progress:
+                    progress(len(chunk))
+        return len(entries)
+
+    def _executemany(self, conn: Any, sql: str, rows: list[list[Any]]) -> None:
+        conn.executemany(sql, rows)
+
+    def update(self, entry_id: int, by: str, now: datetime, *, customer: str | None = None,
+               ends_on: date | None = None, note: str | None = None,
+               expect_version: int | None = None) -> FixedTermEntry:  # fmt: skip
+        sets: dict[str, Any] = {}
+        if customer is not None:
+            sets["customer"] = customer
+        if ends_on is not None:
+            sets["ends_on"] = ends_on
+        if note is not None:
+            sets["note"] = note
+        with self._transaction() as conn:
+            current = self._one(conn, entry_id)
+            self._check_version(current, expect_version)
+            return self._update_row(conn, current, sets, by, now)
+
+    def set_ended(self, entry_id: int, ended_on: date | None, by: str, now: datetime,
+                  expect_version: int | None = None) -> FixedTermEntry:  # fmt: skip
+        with self._transaction() as conn:
+            current = self._one(conn, entry_id)
+            self._check_version(current, expect_version)
+            sets = {"ended_on": ended_on, "ended_by": by if ended_on else None}
+            return self._update_row(conn, current, sets, by, now)
+
+    def remove(self, entry_id: int) -> FixedTermEntry:
+        with self._transaction() as conn:
+            current = self._one(conn, entry_id)
+            conn.execute(self._sql("DELETE FROM fixed_term WHERE id = %s"), self._params([entry_id]))
+            return current
+
+    def purge(self, ended_before: date) -> int:
+        with self._transaction() as conn:
+            cur = conn.execute(
+                self._sql("DELETE FROM fixed_term WHERE ended_on IS NOT NULL AND ended_on < %s"),
+                self._params([ended_before]),
+            )
+            return int(cur.rowcount)
+
+    def ledger_id(self) -> str:
+        rows = self._fetch("SELECT value FROM celiatool_meta WHERE key = 'ledger_id'")
+        if rows:
+            return str(rows[0][0])
+        with self._transaction() as conn:
+            cur = conn.execute("SELECT value FROM celiatool_meta WHERE key = 'ledger_id'")
+            row = cur.fetchone()
+            return str(row[0])

@@ -85,3 +85,16 @@ def celiatool_exe() -> str:
 def httpserver_listen_address() -> tuple[str, int]:
     """pytest-httpserver listens on the loopback address only, on a free port."""
     return ("127.0.0.1", 0)
+
+
+@pytest.fixture(params=["sqlite"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty ledger location on the backend under test."""
+    if backend == "sqlite":
+        return str(tmp_path / "ledger.sqlite3")
+    raise AssertionError(backend)

@@ -13,6 +13,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from celiatool import clock
 from celiatool.errors import InvalidInput
 from celiatool.i18n import _
 
@@ -43,7 +44,7 @@ def parse_date(value: str, today: date | None = None) -> date:
     """Parse a date in any accepted form; an impossible date is exit 2."""
     text = value.strip()
     if text.lower() in ("today", "tänään", "idag"):
-        return today or date.today()
+        return today or clock.today()
     try:
         m = _ISO_RE.fullmatch(text)
         if m:
@@ -56,7 +57,7 @@ def parse_date(value: str, today: date | None = None) -> date:
             return date(year, int(m.group(2)), int(m.group(1)))
         m = _REL_RE.fullmatch(text)
         if m:
-            base = today or date.today()
+            base = today or clock.today()
             amount, unit = int(m.group(1)), m.group(2).lower()
             if unit == "d":
                 return base + timedelta(days=amount)

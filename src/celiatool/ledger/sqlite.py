@@ -67,6 +67,25 @@ class SQLiteLedger(SqlLedger):
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return conn
 
+    def _check_header(self) -> None:
+        """Cheap checks of the file header: SQLite's magic, and no truncation."""
+        try:
+            with self.path.open("rb") as fh:
+                header = fh.read(100)
+                size = fh.seek(0, os.SEEK_END)
+        except OSError as exc:
+            raise self._problem(exc.strerror or str(exc)) from None
+        if not header:
+            return  # an empty file: a new database
+        if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+            raise self._problem(_("it is not a celiatool ledger"))
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        valid = header[24:28] == header[92:96]
+        if valid and pages and pages * page_size > size:
+            raise self._problem(_("it is not a database or it is damaged"))
+
     def _inspect(self, conn: sqlite3.Connection) -> int:
         """The schema version of an existing file; refuse foreign or newer files."""
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -95,6 +114,8 @@ class SQLiteLedger(SqlLedger):
         try:
             conn = self._conn
             if conn is None:
+                if exists:
+                    self._check_header()
                 if not exists:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                     with contextlib.suppress(FileExistsError):
@@ -203,6 +224,11 @@ class SQLiteLedger(SqlLedger):
         if isinstance(value, date):
             return value.isoformat()
         return value
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.close()
+        if isinstance(exc, sqlite3.Error):  # a driver error the queries did not translate
+            raise self._translate(exc) from None
 
     def close(self) -> None:
         if self._conn is not None:

@@ -89,6 +89,15 @@ def compile_all() -> None:
         mo_path(lang).write_bytes(mo_bytes(load_po(lang)))
 
 
+def is_translated(message: object) -> bool:
+    """A message with every form translated (plurals have several) and not fuzzy."""
+    if message is None or getattr(message, "fuzzy", False):
+        return False
+    string = message.string  # type: ignore[attr-defined]
+    forms = string if isinstance(string, (tuple, list)) else (string,)
+    return bool(forms) and all(forms)
+
+
 def missing() -> int:
     count = 0
     for lang in TRANSLATED:
@@ -96,8 +105,7 @@ def missing() -> int:
         for message in extract():
             if not message.id:
                 continue
-            found = catalog.get(message.id)
-            if found is None or not found.string or found.fuzzy:
+            if not is_translated(catalog.get(message.id)):
                 count += 1
                 print(f"{lang}: {message.id!r}")
     return count

@@ -272,7 +272,9 @@ def test_asks_for_missing_details_on_a_terminal(cli, monkeypatch):
     monkeypatch.setattr(email_cmd, "is_terminal", lambda stream=None: True)
     run = cli("email", "unlock", input="liisa@kallio.example\nKallion kirjasto\nLiisa\n")
     assert run.exit_code == 0
-    assert "Käyttäjätunnus: liisa@kallio.example" in run.stdout or "liisa@kallio.example" in run.stdout
+    assert (
+        "Käyttäjätunnus: liisa@kallio.example" in run.stdout or "liisa@kallio.example" in run.stdout
+    )
     assert "Liisa" in run.stdout
     refused = cli("email", "unlock", "--no-input")
     assert refused.exit_code == 2

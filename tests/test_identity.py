@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from celiatool.validate import CENTURY_SIGNS, HETU_CHECK_CHARS, contains_identity_code, hetu_checksum
+from celiatool.validate import (
+    CENTURY_SIGNS,
+    HETU_CHECK_CHARS,
+    contains_identity_code,
+    hetu_checksum,
+)
 
 BIRTHDAYS = st.dates(min_value=date(1850, 1, 1), max_value=date(2099, 12, 31))
 
@@ -43,19 +48,35 @@ def test_card_numbers_are_not_identity_codes(number):
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
 def test_dates_are_not_identity_codes(day):
-    for text in (day.isoformat(), f"{day.day}.{day.month}.{day.year}", f"{day:%d%m%Y}", f"{day:%d.%m.%y}"):
+    for text in (
+        day.isoformat(),
+        f"{day.day}.{day.month}.{day.year}",
+        f"{day:%d%m%Y}",
+        f"{day:%d.%m.%y}",
+    ):
         assert not contains_identity_code(text)
 
 
-@pytest.mark.parametrize("code", ["131052-308T", "010594Y9032", "010594Y9021", "020505A1234", "311299+1234", "150101U123A"])
+@pytest.mark.parametrize(
+    "code",
+    ["131052-308T", "010594Y9032", "010594Y9021", "020505A1234", "311299+1234", "150101U123A"],
+)
 def test_known_codes(code):
     assert contains_identity_code(code)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["1234567890", "2026-12-31", "31.12.2026", "Celia-asiakas 4711", "kortti 12345678901", "A131052-308T5",
-     "Liisa Lainaaja", "+358 40 123 4567"],
+    [
+        "1234567890",
+        "2026-12-31",
+        "31.12.2026",
+        "Celia-asiakas 4711",
+        "kortti 12345678901",
+        "A131052-308T5",
+        "Liisa Lainaaja",
+        "+358 40 123 4567",
+    ],
 )
 def test_ordinary_text(text):
     assert not contains_identity_code(text)

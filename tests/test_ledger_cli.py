@@ -73,8 +73,19 @@ def test_list_formats(ft):
     assert "kortti 2" in everything and "ended" in everything
     data = json.loads(ft("list", "--all", "--json").stdout)
     assert isinstance(data, list) and [d["customer"] for d in data] == ["kortti 1", "kortti 2"]
-    assert set(data[0]) >= {"id", "customer", "ends_on", "note", "ended_on", "created_at", "created_by",
-                            "updated_at", "updated_by", "ended_by", "version"}
+    assert set(data[0]) >= {
+        "id",
+        "customer",
+        "ends_on",
+        "note",
+        "ended_on",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "ended_by",
+        "version",
+    }
     rows = list(csv.DictReader(io.StringIO(ft("list", "--csv").stdout)))
     assert [r["customer"] for r in rows] == ["kortti 1"] and rows[0]["ends_on"] == "2026-12-31"
     assert ft("list", "--json", "--csv").exit_code == 2
@@ -115,7 +126,10 @@ def test_expect_version(ft):
     assert ft("edit", "1", "--note", "b", "--expect-version", "2").exit_code == 0
 
 
-@pytest.mark.parametrize("command", [("show", "99"), ("edit", "99", "--note", "x"), ("done", "99"), ("remove", "99", "--yes")])
+@pytest.mark.parametrize(
+    "command",
+    [("show", "99"), ("edit", "99", "--note", "x"), ("done", "99"), ("remove", "99", "--yes")],
+)
 def test_unknown_id_is_exit_2(ft, command):
     run = ft(*command)
     assert run.exit_code == 2 and "99" in run.stderr
@@ -171,17 +185,23 @@ def test_export_import_round_trip(ft, tmp_path, location):
 
 def test_import_csv_by_header_names_and_semicolons(ft, tmp_path):
     f = tmp_path / "in.csv"
-    f.write_text("note;ends_on;customer\nmuuttaa;31.12.2026;kortti 9\n;2027-01-15;kortti 10\n", "utf-8")
+    f.write_text(
+        "note;ends_on;customer\nmuuttaa;31.12.2026;kortti 9\n;2027-01-15;kortti 10\n", "utf-8"
+    )
     run = ft("import", str(f))
     assert run.exit_code == 0 and "2" in run.stderr
     data = json.loads(ft("list", "--json").stdout)
     assert [(d["customer"], d["ends_on"], d["note"]) for d in data] == [
-        ("kortti 9", "2026-12-31", "muuttaa"), ("kortti 10", "2027-01-15", "")]
+        ("kortti 9", "2026-12-31", "muuttaa"),
+        ("kortti 10", "2027-01-15", ""),
+    ]
 
 
 def test_import_with_bad_line_writes_nothing(ft, tmp_path):
     f = tmp_path / "in.csv"
-    f.write_text("customer,ends_on\nkortti 1,2026-12-31\nkortti 2,31.2.2026\n131052-308T,2027-01-01\nkortti 4,2027-01-01\n")
+    f.write_text(
+        "customer,ends_on\nkortti 1,2026-12-31\nkortti 2,31.2.2026\n131052-308T,2027-01-01\nkortti 4,2027-01-01\n"
+    )
     run = ft("import", str(f))
     assert run.exit_code == 2
     assert "line 3" in run.stderr and "31.2.2026" in run.stderr and "line 4" in run.stderr
@@ -198,13 +218,21 @@ def test_import_missing_column(ft, tmp_path):
 def test_import_dry_run_and_duplicates_within_file(ft, tmp_path):
     ft("add", "kortti 1", "--ends", "2026-12-31")
     f = tmp_path / "in.json"
-    f.write_text(json.dumps([
-        {"customer": "kortti 1", "ends_on": "2026-12-31"},
-        {"customer": "kortti 2", "ends_on": "2027-01-01", "note": "uusi"},
-        {"customer": "kortti 2", "ends_on": "2027-01-01"},
-    ]))
+    f.write_text(
+        json.dumps(
+            [
+                {"customer": "kortti 1", "ends_on": "2026-12-31"},
+                {"customer": "kortti 2", "ends_on": "2027-01-01", "note": "uusi"},
+                {"customer": "kortti 2", "ends_on": "2027-01-01"},
+            ]
+        )
+    )
     run = ft("import", str(f), "--dry-run")
-    assert run.exit_code == 0 and "1 entries would be added" in run.stderr and "2 duplicates" in run.stderr
+    assert (
+        run.exit_code == 0
+        and "1 entries would be added" in run.stderr
+        and "2 duplicates" in run.stderr
+    )
     assert len(json.loads(ft("list", "--json").stdout)) == 1
     run = ft("import", str(f))
     assert run.exit_code == 0 and len(json.loads(ft("list", "--json").stdout)) == 2

@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -17,7 +17,7 @@ from celiatool.ledger import migrations
 from celiatool.ledger.sqlite import APPLICATION_ID, SQLiteLedger
 from celiatool.ledger.store import NewEntry
 
-NOW = datetime(2026, 11, 28, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, tzinfo=UTC)
 
 
 def test_created_on_first_write_private_and_wal(tmp_path, cli, isolated):
@@ -81,14 +81,24 @@ def _bad_files(tmp_path):
     corrupt.write_bytes(bytes(data))
     truncated = tmp_path / "truncated.sqlite3"
     truncated.write_bytes(bytes(data[: len(data) // 3]))
-    return {"text": text, "foreign": foreign, "newer": newer, "corrupt": corrupt, "truncated": truncated}
+    return {
+        "text": text,
+        "foreign": foreign,
+        "newer": newer,
+        "corrupt": corrupt,
+        "truncated": truncated,
+    }
 
 
 @pytest.mark.parametrize("kind", ["text", "foreign", "newer", "corrupt", "truncated"])
 @pytest.mark.parametrize(
     "command",
-    [("fixed-term", "list"), ("fixed-term", "add", "kortti", "--ends", "+1m"), ("remind", "--within", "400"),
-     ("fixed-term", "import", "-")],
+    [
+        ("fixed-term", "list"),
+        ("fixed-term", "add", "kortti", "--ends", "+1m"),
+        ("remind", "--within", "400"),
+        ("fixed-term", "import", "-"),
+    ],
 )
 def test_bad_files_are_exit_4_and_untouched(tmp_path, cli, kind, command):
     path = _bad_files(tmp_path)[kind]
@@ -145,7 +155,9 @@ ADDER = textwrap.dedent(
 
 def test_two_processes_adding_at_once_lose_nothing(location):
     procs = [
-        subprocess.Popen([sys.executable, "-c", ADDER, location, name], stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", ADDER, location, name], stderr=subprocess.PIPE, text=True
+        )
         for name in ("Maija", "Liisa")
     ]
     for proc in procs:

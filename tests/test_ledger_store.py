@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -10,7 +10,7 @@ from celiatool.errors import InvalidInput, LocalDataError
 from celiatool.ledger.open import open_ledger
 from celiatool.ledger.store import ConcurrentChange, NewEntry
 
-NOW = datetime(2026, 11, 28, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 
 
 def test_empty_ledger_reads_without_creating(location, backend):
@@ -37,7 +37,9 @@ def test_update_records_who_and_bumps_version(location):
         later = NOW + timedelta(hours=1)
         changed = ledger.update(e.id, "Liisa", later, note="soitti", ends_on=date(2027, 1, 31))
         assert changed.note == "soitti" and changed.ends_on == date(2027, 1, 31)
-        assert changed.updated_by == "Liisa" and changed.updated_at == later and changed.version == 2
+        assert (
+            changed.updated_by == "Liisa" and changed.updated_at == later and changed.version == 2
+        )
         assert changed.created_by == "Maija"
 
 
@@ -45,7 +47,9 @@ def test_done_and_undo(location):
     with open_ledger(location) as ledger:
         e = ledger.add(NewEntry("kortti 1", date(2026, 12, 31)), "Maija", NOW)
         ended = ledger.set_ended(e.id, date(2026, 12, 30), "Liisa", NOW)
-        assert ended.ended_on == date(2026, 12, 30) and ended.ended_by == "Liisa" and not ended.active
+        assert (
+            ended.ended_on == date(2026, 12, 30) and ended.ended_by == "Liisa" and not ended.active
+        )
         assert ledger.entries() == [] and len(ledger.entries(include_ended=True)) == 1
         again = ledger.set_ended(e.id, None, "Maija", NOW)
         assert again.active and again.ended_by is None
@@ -68,7 +72,9 @@ def test_lost_update_is_refused(location):
 def test_due_uses_end_date_and_skips_ended(location):
     with open_ledger(location) as ledger:
         ids = {}
-        for n, day in enumerate([date(2026, 11, 1), date(2026, 11, 28), date(2026, 12, 12), date(2026, 12, 13)]):
+        for n, day in enumerate(
+            [date(2026, 11, 1), date(2026, 11, 28), date(2026, 12, 12), date(2026, 12, 13)]
+        ):
             ids[day] = ledger.add(NewEntry(f"kortti {n}", day), "M", NOW).id
         ledger.set_ended(ids[date(2026, 11, 1)], date(2026, 11, 2), "M", NOW)
         due = ledger.due(date(2026, 12, 12))

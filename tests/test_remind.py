@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -11,7 +11,7 @@ from celiatool.ledger.model import FixedTermEntry
 from celiatool.remind import group, password_due
 
 TODAY = date(2026, 11, 28)
-T = datetime(2026, 11, 1, tzinfo=timezone.utc)
+T = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 def entry(n: int, ends_on: date, ended_on: date | None = None) -> FixedTermEntry:
@@ -59,8 +59,13 @@ def test_password_rotation(changed, months, due, due_on):
 def filled(cli, location, monkeypatch):
     monkeypatch.setenv("CELIATOOL_DATABASE", location)
     monkeypatch.setenv("CELIATOOL_NOW", "2026-11-28T08:00")
-    for customer, ends in [("eilen", "2026-11-27"), ("tänään", "2026-11-28"), ("huomenna", "2026-11-29"),
-                           ("rajalla", "2026-12-12"), ("yli", "2026-12-13")]:
+    for customer, ends in [
+        ("eilen", "2026-11-27"),
+        ("tänään", "2026-11-28"),
+        ("huomenna", "2026-11-29"),
+        ("rajalla", "2026-12-12"),
+        ("yli", "2026-12-13"),
+    ]:
         assert cli("fixed-term", "add", customer, "--ends", ends).exit_code == 0
     return cli
 
@@ -73,7 +78,13 @@ def test_remind_json(filled):
     assert [e["customer"] for e in data["overdue"]] == ["eilen"]
     assert [e["customer"] for e in data["due_today"]] == ["tänään"]
     assert [e["customer"] for e in data["upcoming"]] == ["huomenna", "rajalla"]
-    assert data["overdue"][0] == {"id": 1, "customer": "eilen", "ends_on": "2026-11-27", "days_left": -1, "note": ""}
+    assert data["overdue"][0] == {
+        "id": 1,
+        "customer": "eilen",
+        "ends_on": "2026-11-27",
+        "days_left": -1,
+        "note": "",
+    }
     assert data["password_change_due"] is False
 
 

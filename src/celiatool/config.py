@@ -10,20 +10,19 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from celiatool import paths
 from celiatool.errors import InvalidInput, LocalDataError
 from celiatool.i18n import LANGUAGES, N_, _
-from celiatool.validate import check_email, check_single_line, refuse_identity_code
 
 
 def _text(key: str, raw: str) -> str:
+    from celiatool.validate import check_single_line, refuse_identity_code
+
     value = check_single_line(raw.strip(), key)
     if not value:
         raise InvalidInput(_("{key} must not be empty.").format(key=key))
@@ -32,6 +31,8 @@ def _text(key: str, raw: str) -> str:
 
 
 def _email(key: str, raw: str) -> str:
+    from celiatool.validate import check_email
+
     return check_email(raw, key)
 
 
@@ -110,8 +111,7 @@ def _database(key: str, raw: str) -> str:
     return check_location(_text(key, raw))
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     name: str
     help: str
     parse: Callable[[str, str], Any]
@@ -157,10 +157,10 @@ def key_spec(key: str) -> Key:
     )
 
 
-@dataclass
 class Config:
-    path: Path
-    values: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.values: dict[str, Any] = values if values is not None else {}
 
     def get(self, key: str, default: Any = None) -> Any:
         if key.startswith(LINK_PREFIX):
@@ -192,6 +192,8 @@ def load(path: Path | None = None) -> Config:
         raise LocalDataError(
             _("Cannot read the config file {path}: {reason}").format(path=path, reason=exc.strerror)
         ) from None
+    import tomllib
+
     try:
         values = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

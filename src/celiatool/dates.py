@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
@@ -24,6 +23,8 @@ _REL_RE = re.compile(r"\+(\d{1,5})\s*([dwmy])", re.IGNORECASE)
 
 def add_months(start: date, months: int) -> date:
     """`start` plus whole months, clamped to the last day of the target month."""
+    import calendar
+
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     if not 1 <= year <= 9999:

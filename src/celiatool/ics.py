@@ -8,7 +8,7 @@ importing the file again updates the events instead of duplicating them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from celiatool import __version__
 from celiatool.i18n import _
@@ -31,7 +31,7 @@ def calendar_bytes(entries: Iterable[FixedTermEntry], ledger_id: str, now: datet
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", _("Fixed-term customerships (celiatool)"))
-    stamp = now.astimezone(timezone.utc)
+    stamp = now.astimezone(UTC)
     for entry in entries:
         if not entry.active:
             continue
@@ -40,7 +40,9 @@ def calendar_bytes(entries: Iterable[FixedTermEntry], ledger_id: str, now: datet
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.ends_on)
         event.add("dtend", entry.ends_on + timedelta(days=1))
-        event.add("summary", _("Fixed-term customership ends: {customer}").format(customer=entry.customer))
+        event.add(
+            "summary", _("Fixed-term customership ends: {customer}").format(customer=entry.customer)
+        )
         description = _(
             "End the customership in Celianet, then run: celiatool fixed-term done {id}"
         ).format(id=entry.id)
@@ -48,11 +50,16 @@ def calendar_bytes(entries: Iterable[FixedTermEntry], ledger_id: str, now: datet
             description = f"{entry.note}\n\n{description}"
         event.add("description", description)
         event.add("sequence", entry.version)
-        event.add("last-modified", entry.updated_at.astimezone(timezone.utc))
+        event.add("last-modified", entry.updated_at.astimezone(UTC))
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", _("Tomorrow a fixed-term customership ends: {customer}").format(customer=entry.customer))
+        alarm.add(
+            "description",
+            _("Tomorrow a fixed-term customership ends: {customer}").format(
+                customer=entry.customer
+            ),
+        )
         alarm.add("trigger", -ALARM_BEFORE)
         event.add_component(alarm)
         cal.add_component(event)

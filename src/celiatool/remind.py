@@ -7,26 +7,37 @@ ledger only for the active entries that end by today + within (an index lookup).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from celiatool.dates import add_months
-from celiatool.ledger.model import FixedTermEntry
+
+class Due(Protocol):
+    """An entry as `remind` sees it (a FixedTermEntry or the ledger's lighter DueItem)."""
+
+    id: int
+    customer: str
+    ends_on: date
+    note: str
+
+    @property
+    def active(self) -> bool: ...
+
+    def days_left(self, today: date) -> int: ...
+
 
 DEFAULT_WITHIN = 14
 DEFAULT_ROTATION_MONTHS = 12
 
 
-@dataclass
 class Reminders:
-    today: date
-    within_days: int
-    overdue: list[FixedTermEntry] = field(default_factory=list)
-    due_today: list[FixedTermEntry] = field(default_factory=list)
-    upcoming: list[FixedTermEntry] = field(default_factory=list)
-    password_change_due: bool = False
-    password_due_on: date | None = None
+    def __init__(self, today: date, within_days: int) -> None:
+        self.today = today
+        self.within_days = within_days
+        self.overdue: list[Due] = []
+        self.due_today: list[Due] = []
+        self.upcoming: list[Due] = []
+        self.password_change_due = False
+        self.password_due_on: date | None = None
 
     @property
     def urgent(self) -> bool:
@@ -37,7 +48,7 @@ class Reminders:
     def nothing(self) -> bool:
         return not (self.overdue or self.due_today or self.upcoming or self.password_change_due)
 
-    def entry_json(self, entry: FixedTermEntry) -> dict[str, Any]:
+    def entry_json(self, entry: Due) -> dict[str, Any]:
         return {
             "id": entry.id,
             "customer": entry.customer,
@@ -60,7 +71,7 @@ class Reminders:
         }
 
 
-def group(entries: Iterable[FixedTermEntry], today: date, within: int) -> Reminders:
+def group(entries: Iterable[Due], today: date, within: int) -> Reminders:
     """Sort active entries into overdue / due today / upcoming (today+1 … today+within)."""
     result = Reminders(today=today, within_days=within)
     last = today + timedelta(days=within)
@@ -80,6 +91,8 @@ def password_due(changed: date | None, months: int, today: date) -> tuple[bool, 
     """Due when `months` have passed since the last change (unknown: not due)."""
     if changed is None:
         return False, None
+    from celiatool.dates import add_months
+
     due_on = add_months(changed, months)
     return today >= due_on, due_on
 

@@ -1,7 +1,5 @@
 """The root of the command tree: global options and the sub-commands."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

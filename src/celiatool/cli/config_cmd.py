@@ -1,7 +1,5 @@
 """`celiatool config`: show, get, set, unset, path."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

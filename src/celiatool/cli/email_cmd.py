@@ -1,7 +1,5 @@
 """`celiatool email unlock` and `celiatool email remove-registrar`: drafts to Celia."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path

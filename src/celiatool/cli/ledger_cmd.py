@@ -1,7 +1,5 @@
 """`celiatool fixed-term`: the local (or shared) ledger of fixed-term end dates."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -34,13 +32,22 @@ app = new_group(
 )
 
 Opt = typer.Option
-IdArg = Annotated[int, typer.Argument(metavar="ID", help=N_("The entry's id (see fixed-term list)."))]
-NoteOpt = Annotated[str | None, Opt("--note", metavar="TEXT", help=N_("A note, e.g. why the customership is fixed-term."))]
+IdArg = Annotated[
+    int, typer.Argument(metavar="ID", help=N_("The entry's id (see fixed-term list)."))
+]
+NoteOpt = Annotated[
+    str | None,
+    Opt("--note", metavar="TEXT", help=N_("A note, e.g. why the customership is fixed-term.")),
+]
 JsonOpt = Annotated[bool, Opt("--json", help=N_("Print JSON for scripts."))]
 YesOpt = Annotated[bool, Opt("--yes", "-y", help=N_("Do not ask for confirmation."))]
 ExpectOpt = Annotated[
     int | None,
-    Opt("--expect-version", metavar="N", help=N_("Refuse if the entry is no longer at this version (see show).")),
+    Opt(
+        "--expect-version",
+        metavar="N",
+        help=N_("Refuse if the entry is no longer at this version (see show)."),
+    ),
 ]
 
 
@@ -66,7 +73,9 @@ def add(
     customer: Annotated[
         str,
         typer.Argument(
-            help=N_("How the library finds the person in Celianet: card number, Celia customer number or name.")
+            help=N_(
+                "How the library finds the person in Celianet: card number, Celia customer number or name."
+            )
         ),
     ],
     ends: Annotated[str, Opt("--ends", metavar="DATE", help=N_("The end date."))],
@@ -87,7 +96,9 @@ def add(
 
 @command(app, "list", N_("List the active entries by end date; --all adds the ended ones."))
 def list_(
-    all_: Annotated[bool, Opt("--all", help=N_("Include entries already ended in Celianet."))] = False,
+    all_: Annotated[
+        bool, Opt("--all", help=N_("Include entries already ended in Celianet."))
+    ] = False,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, Opt("--csv", help=N_("Print CSV."))] = False,
     database: DatabaseOpt = None,
@@ -112,7 +123,9 @@ def list_(
         (
             str(e.id),
             show_date(e.ends_on),
-            _("ended {date}").format(date=show_date(e.ended_on)) if e.ended_on else days_text(e.days_left(day)),
+            _("ended {date}").format(date=show_date(e.ended_on))
+            if e.ended_on
+            else days_text(e.days_left(day)),
             e.customer,
             e.note.replace("\n", " "),
         )
@@ -139,7 +152,12 @@ def show(entry_id: IdArg, as_json: JsonOpt = False, database: DatabaseOpt = None
         (_("note"), entry.note),
         (_("created"), f"{entry.created_at.astimezone().strftime(stamp)} {entry.created_by}"),
         (_("changed"), f"{entry.updated_at.astimezone().strftime(stamp)} {entry.updated_by}"),
-        (_("ended in Celianet"), f"{show_date(entry.ended_on)} {entry.ended_by or ''}".strip() if entry.ended_on else "–"),
+        (
+            _("ended in Celianet"),
+            f"{show_date(entry.ended_on)} {entry.ended_by or ''}".strip()
+            if entry.ended_on
+            else "–",
+        ),
         (_("version"), str(entry.version)),
     ]
     width = max(len(k) for k, _v in rows)
@@ -150,7 +168,9 @@ def show(entry_id: IdArg, as_json: JsonOpt = False, database: DatabaseOpt = None
 @command(app, "edit", N_("Change an entry's customer, end date or note."))
 def edit(
     entry_id: IdArg,
-    customer: Annotated[str | None, Opt("--customer", metavar="TEXT", help=N_("The new customer text."))] = None,
+    customer: Annotated[
+        str | None, Opt("--customer", metavar="TEXT", help=N_("The new customer text."))
+    ] = None,
     ends: Annotated[str | None, Opt("--ends", metavar="DATE", help=N_("The new end date."))] = None,
     note: NoteOpt = None,
     expect_version: ExpectOpt = None,
@@ -166,8 +186,13 @@ def edit(
     new_note = check_note(note) if note is not None else None
     with open_from(database, cfg) as ledger:
         entry = ledger.update(
-            entry_id, registrar(cfg), _now(), customer=new_customer, ends_on=new_ends,
-            note=new_note, expect_version=expect_version,
+            entry_id,
+            registrar(cfg),
+            _now(),
+            customer=new_customer,
+            ends_on=new_ends,
+            note=new_note,
+            expect_version=expect_version,
         )
     err(_("Changed entry {entry}.").format(entry=_describe(entry)))
     if new_ends is not None:
@@ -210,7 +235,9 @@ def _write_output(output: Path | None, force: bool, writer) -> int:  # type: ign
     if output is None:
         return writer(sys.stdout)
     if output.exists() and not force:
-        raise InvalidInput(_("{path} already exists; give --force to overwrite it.").format(path=output))
+        raise InvalidInput(
+            _("{path} already exists; give --force to overwrite it.").format(path=output)
+        )
     import os
     import tempfile
 
@@ -228,7 +255,10 @@ def _write_output(output: Path | None, force: bool, writer) -> int:  # type: ign
 @command(app, "export", N_("Write every entry as CSV or JSON (to stdout or --output)."))
 def export(
     fmt: Annotated[Format, Opt("--format", help=N_("csv or json."))] = Format.csv,
-    output: Annotated[Path | None, Opt("--output", "-o", metavar="FILE", help=N_("Write to this file instead of stdout."))] = None,
+    output: Annotated[
+        Path | None,
+        Opt("--output", "-o", metavar="FILE", help=N_("Write to this file instead of stdout.")),
+    ] = None,
     force: Annotated[bool, Opt("--force", help=N_("Overwrite an existing --output file."))] = False,
     database: DatabaseOpt = None,
 ) -> None:
@@ -254,10 +284,22 @@ def _read_text(path: str) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-@command(app, "import", N_("Add entries from a CSV or JSON file: all or nothing; duplicates are skipped."))
+@command(
+    app,
+    "import",
+    N_("Add entries from a CSV or JSON file: all or nothing; duplicates are skipped."),
+)
 def import_(
-    file: Annotated[str, typer.Argument(metavar="FILE", help=N_("CSV (columns customer, ends_on, note, ended_on) or JSON; - for stdin."))],
-    fmt: Annotated[Format | None, Opt("--format", help=N_("csv or json (default: from the file name)."))] = None,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help=N_("CSV (columns customer, ends_on, note, ended_on) or JSON; - for stdin."),
+        ),
+    ],
+    fmt: Annotated[
+        Format | None, Opt("--format", help=N_("csv or json (default: from the file name)."))
+    ] = None,
     dry_run: Annotated[bool, Opt("--dry-run", help=N_("Check and report; write nothing."))] = False,
     database: DatabaseOpt = None,
 ) -> None:
@@ -270,7 +312,9 @@ def import_(
         plan = plan_import(text, kind, ledger, today())
         if plan.problems:
             shown = [(line, msg) for line, msg in plan.problems if msg]
-            lines = [_("Nothing was imported: {n} rows have problems.").format(n=len(plan.problems))]
+            lines = [
+                _("Nothing was imported: {n} rows have problems.").format(n=len(plan.problems))
+            ]
             where = _("entry") if kind == "json" else _("line")
             lines += [f"  {where} {line}: {msg}" for line, msg in shown]
             if len(plan.problems) > len(shown):
@@ -299,17 +343,34 @@ def _add_with_progress(ledger, entries, by: str) -> int:  # type: ignore[no-unty
         return ledger.add_many(entries, by, _now(), progress=lambda n: progress.advance(task, n))
 
 
-@command(app, "purge", N_("Delete the entries ended before a date: keep no personal data longer than needed."))
+@command(
+    app,
+    "purge",
+    N_("Delete the entries ended before a date: keep no personal data longer than needed."),
+)
 def purge(
-    ended_before: Annotated[str, Opt("--ended-before", metavar="DATE", help=N_("Delete entries ended in Celianet before this day."))],
+    ended_before: Annotated[
+        str,
+        Opt(
+            "--ended-before",
+            metavar="DATE",
+            help=N_("Delete entries ended in Celianet before this day."),
+        ),
+    ],
     yes: YesOpt = False,
     database: DatabaseOpt = None,
 ) -> None:
     day = parse_day(ended_before, "--ended-before")
     with open_from(database) as ledger:
-        count = sum(1 for e in ledger.entries(include_ended=True) if e.ended_on and e.ended_on < day)
+        count = sum(
+            1 for e in ledger.entries(include_ended=True) if e.ended_on and e.ended_on < day
+        )
         if count == 0:
-            err(_("No entries were ended before {date}; nothing to delete.").format(date=show_date(day)))
+            err(
+                _("No entries were ended before {date}; nothing to delete.").format(
+                    date=show_date(day)
+                )
+            )
             return
         question = _("Delete {n} entries ended before {date}?").format(n=count, date=show_date(day))
         if not confirm_or_refuse(question, yes):

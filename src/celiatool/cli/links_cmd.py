@@ -1,7 +1,5 @@
 """`reset-password`, `chat`, `links` and `open`: the right Celia page, opened."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

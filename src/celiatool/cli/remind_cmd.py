@@ -1,7 +1,5 @@
 """`celiatool remind`: what needs doing in the fixed-term ledger, and the password."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -34,8 +32,15 @@ def _int_setting(cfg: config.Config, key: str, default: int) -> int:
 def remind(
     within: Annotated[
         int | None,
-        typer.Option("--within", metavar="DAYS", min=0, max=3650,
-                     help=N_("Show entries ending within this many days (default 14, config remind_within).")),
+        typer.Option(
+            "--within",
+            metavar="DAYS",
+            min=0,
+            max=3650,
+            help=N_(
+                "Show entries ending within this many days (default 14, config remind_within)."
+            ),
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts."))] = False,
     exit_code: Annotated[
@@ -43,7 +48,9 @@ def remind(
     ] = False,
     ics: Annotated[
         Path | None,
-        typer.Option("--ics", metavar="FILE", help=N_("Also write the end dates as a calendar file (.ics).")),
+        typer.Option(
+            "--ics", metavar="FILE", help=N_("Also write the end dates as a calendar file (.ics).")
+        ),
     ] = None,
     database: DatabaseOpt = None,
 ) -> None:
@@ -79,17 +86,21 @@ def _write_ics(ledger, path: Path) -> None:  # type: ignore[no-untyped-def]
         raise InvalidInput(
             _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
         ) from None
-    err(_("Calendar written to {path}; import it into Outlook or Google Calendar.").format(path=path))
+    err(
+        _("Calendar written to {path}; import it into Outlook or Google Calendar.").format(
+            path=path
+        )
+    )
 
 
-def _section(title: str, entries, result) -> None:  # type: ignore[no-untyped-def]
+def _section(lines: list[str], title: str, entries, result) -> None:  # type: ignore[no-untyped-def]
     if not entries:
         return
-    out(f"{title} ({len(entries)}):")
+    lines.append(f"{title} ({len(entries)}):")
     width = max(len(str(e.id)) for e in entries)
     for entry in entries:
-        note = f"  {entry.note}" if entry.note else ""
-        out(
+        note = "  " + entry.note.replace("\n", " ") if entry.note else ""
+        lines.append(
             f"  {entry.id:>{width}}  {show_date(entry.ends_on)}  "
             f"({days_text(entry.days_left(result.today))})  {entry.customer}{note}".rstrip()
         )
@@ -99,18 +110,21 @@ def _render(result) -> None:  # type: ignore[no-untyped-def]
     if result.nothing:
         out(
             ngettext(
-                "Nothing is due within the next {n} day.", "Nothing is due within the next {n} days.",
+                "Nothing is due within the next {n} day.",
+                "Nothing is due within the next {n} days.",
                 result.within_days,
             ).format(n=result.within_days)
         )
         return
-    _section(_("Overdue"), result.overdue, result)
-    _section(_("Due today"), result.due_today, result)
-    _section(_("Within {n} days").format(n=result.within_days), result.upcoming, result)
+    lines: list[str] = []
+    _section(lines, _("Overdue"), result.overdue, result)
+    _section(lines, _("Due today"), result.due_today, result)
+    _section(lines, _("Within {n} days").format(n=result.within_days), result.upcoming, result)
     if result.password_change_due:
-        out(
+        lines.append(
             _("Your Celianet password is due for a change (due {date}). Change it in Celianet, then run: "
               "celiatool config set password_changed today").format(date=show_date(result.password_due_on))
         )  # fmt: skip
+    out("\n".join(lines))
     if result.overdue or result.due_today or result.upcoming:
         err(_(N_HINT))

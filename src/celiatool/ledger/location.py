@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from celiatool.errors import InvalidInput
 from celiatool.i18n import _
@@ -20,6 +19,8 @@ def is_postgres_url(location: str) -> bool:
 def check_location(location: str) -> str:
     """For config: a path or a URL without a password (celiatool never stores one)."""
     if is_postgres_url(location):
+        from urllib.parse import urlsplit
+
         parts = urlsplit(location)
         if parts.password:
             raise InvalidInput(
@@ -41,6 +42,8 @@ def describe(location: str) -> str:
     """The location for messages: a URL without its password."""
     if not is_postgres_url(location):
         return location
+    from urllib.parse import urlsplit, urlunsplit
+
     parts = urlsplit(location)
     if parts.password:
         netloc = parts.netloc.replace(":" + parts.password + "@", ":***@")

@@ -13,9 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ BUSY_TIMEOUT_MS = 15000
 
 
 def _now_utc() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class SQLiteLedger(SqlLedger):
@@ -166,6 +165,8 @@ class SQLiteLedger(SqlLedger):
                     (number, _now_utc()),
                 )
                 if number == 1:
+                    import uuid
+
                     conn.execute(
                         "INSERT INTO celiatool_meta (key, value) VALUES ('ledger_id', ?)",
                         (str(uuid.uuid4()),),
@@ -220,7 +221,7 @@ class SQLiteLedger(SqlLedger):
 
     def _param(self, value: Any) -> Any:
         if isinstance(value, datetime):
-            return value.astimezone(timezone.utc).isoformat(timespec="seconds")
+            return value.astimezone(UTC).isoformat(timespec="seconds")
         if isinstance(value, date):
             return value.isoformat()
         return value

@@ -16,11 +16,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from celiatool.errors import InvalidInput, LocalDataError
 from celiatool.i18n import _
-from celiatool.ledger.model import FixedTermEntry
+
+if TYPE_CHECKING:
+    from celiatool.ledger.model import FixedTermEntry
 
 COLUMNS = (
     "id, customer, ends_on, note, created_at, created_by, updated_at, updated_by, "
@@ -32,6 +34,33 @@ class ConcurrentChange(LocalDataError):
     """Someone else changed the entry since it was read."""
 
 
+class DueItem:
+    """What `remind` shows of an entry: no more is read."""
+
+    __slots__ = ("customer", "ends_on", "id", "note")
+
+    def __init__(self, id: int, customer: str, ends_on: date, note: str) -> None:
+        self.id, self.customer, self.ends_on, self.note = id, customer, ends_on, note
+
+    def __repr__(self) -> str:
+        return f"DueItem({self.id!r}, {self.customer!r}, {self.ends_on!r}, {self.note!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DueItem) and (self.id, self.customer, self.ends_on, self.note) == (
+            other.id,
+            other.customer,
+            other.ends_on,
+            other.note,
+        )
+
+    def days_left(self, today: date) -> int:
+        return (self.ends_on - today).days
+
+    @property
+    def active(self) -> bool:
+        return True
+
+
 @dataclass(frozen=True)
 class NewEntry:
     customer: str
@@ -41,7 +70,7 @@ class NewEntry:
 
 
 def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
     if isinstance(value, datetime):
         return value.date()
@@ -55,6 +84,8 @@ def _as_datetime(value: Any) -> datetime:
 
 
 def row_to_entry(row: Sequence[Any]) -> FixedTermEntry:
+    from celiatool.ledger.model import FixedTermEntry
+
     ends_on = _as_date(row[2])
     assert ends_on is not None
     return FixedTermEntry(
@@ -74,9 +105,9 @@ def row_to_entry(row: Sequence[Any]) -> FixedTermEntry:
 
 def unknown_id(entry_id: int) -> InvalidInput:
     return InvalidInput(
-        _("There is no entry with id {id}. See the ids with: celiatool fixed-term list --all").format(
-            id=entry_id
-        )
+        _(
+            "There is no entry with id {id}. See the ids with: celiatool fixed-term list --all"
+        ).format(id=entry_id)
     )
 
 
@@ -104,7 +135,7 @@ class Ledger(abc.ABC):
     def iter_entries(self) -> Iterator[FixedTermEntry]: ...
 
     @abc.abstractmethod
-    def due(self, until: date) -> list[FixedTermEntry]: ...
+    def due(self, until: date) -> list[DueItem]: ...
 
     @abc.abstractmethod
     def active_entries(self) -> list[FixedTermEntry]: ...
@@ -238,13 +269,16 @@ class SqlLedger(Ledger):
             for row in rows:
                 yield row_to_entry(row)
 
-    def due(self, until: date) -> list[FixedTermEntry]:
-        """Active entries ending on or before `until` (uses the partial index)."""
+    def due(self, until: date) -> list[DueItem]:
+        """Active entries ending on or before `until`, from the covering partial index."""
         sql = (
-            f"SELECT {COLUMNS} FROM fixed_term WHERE ended_on IS NULL AND ends_on <= %s "
-            "ORDER BY ends_on, id"
+            "SELECT id, customer, ends_on, note FROM fixed_term "
+            "WHERE ended_on IS NULL AND ends_on <= %s ORDER BY ends_on, id"
         )
-        return [row_to_entry(r) for r in self._fetch(sql, [until])]
+        return [
+            DueItem(int(r[0]), r[1], _as_date(r[2]), r[3] or "")  # type: ignore[arg-type]
+            for r in self._fetch(sql, [until])
+        ]
 
     def active_entries(self) -> list[FixedTermEntry]:
         return self.entries(include_ended=False)
@@ -287,7 +321,9 @@ class SqlLedger(Ledger):
 
     def add(self, entry: NewEntry, by: str, now: datetime) -> FixedTermEntry:
         with self._transaction() as conn:
-            new_id = self._insert_id(conn, self._sql(self._INSERT), self._insert_params(entry, by, now))
+            new_id = self._insert_id(
+                conn, self._sql(self._INSERT), self._insert_params(entry, by, now)
+            )
             return self._one(conn, new_id)
 
     def add_many(self, entries: Sequence[NewEntry], by: str, now: datetime,
@@ -331,7 +367,9 @@ class SqlLedger(Ledger):
     def remove(self, entry_id: int) -> FixedTermEntry:
         with self._transaction() as conn:
             current = self._one(conn, entry_id)
-            conn.execute(self._sql("DELETE FROM fixed_term WHERE id = %s"), self._params([entry_id]))
+            conn.execute(
+                self._sql("DELETE FROM fixed_term WHERE id = %s"), self._params([entry_id])
+            )
             return current
 
     def purge(self, ended_before: date) -> int:

@@ -33,7 +33,9 @@ MAX_PROBLEMS = 10
 @dataclass
 class ImportPlan:
     entries: list[NewEntry] = field(default_factory=list)
-    duplicates: list[tuple[int, str, date]] = field(default_factory=list)  # (line, customer, ends_on)
+    duplicates: list[tuple[int, str, date]] = field(
+        default_factory=list
+    )  # (line, customer, ends_on)
     problems: list[tuple[int, str]] = field(default_factory=list)
     rows: int = 0
 

@@ -378,3 +378,38 @@ def purge(
             return
         deleted = ledger.purge(day)
     err(_("Deleted {n} entries ended before {date}.").format(n=deleted, date=show_date(day)))
+
+
+@command(
+    app,
+    "copy",
+    N_(
+        "Copy every entry to another ledger (a file or a postgresql:// URL), all or "
+        "nothing; entries already there are skipped and reported."
+    ),
+)
+def copy(
+    to: Annotated[str, Opt("--to", metavar="PATH_OR_URL", help=N_("The ledger to copy into."))],
+    database: DatabaseOpt = None,
+) -> None:
+    from celiatool.ledger.location import describe
+    from celiatool.ledger.open import open_ledger
+    from celiatool.ledger.store import NewEntry
+
+    cfg = config.load()
+    with open_from(database, cfg) as source:
+        entries = list(source.iter_entries())
+        source_name = source.location
+    if describe(to) == source_name:
+        raise InvalidInput(_("The source and the target are the same ledger."))
+    with open_ledger(to) as target:
+        existing = target.existing_pairs((e.customer, e.ends_on) for e in entries)
+        new = [NewEntry.copy_of(e) for e in entries if (e.customer, e.ends_on) not in existing]
+        for entry in entries:
+            if (entry.customer, entry.ends_on) in existing:
+                err(_("{customer}, {date} is already in {target}; skipped.").format(
+                    customer=entry.customer, date=show_date(entry.ends_on), target=target.location))  # fmt: skip
+        added = _add_with_progress(target, new, registrar(cfg))
+        target_name = target.location
+    err(_("Copied {n} entries to {target}; {d} already there were skipped.").format(
+        n=added, target=target_name, d=len(entries) - len(new)))  # fmt: skip

@@ -67,6 +67,19 @@ class NewEntry:
     ends_on: date
     note: str = ""
     ended_on: date | None = None
+    # Kept when an entry moves between homes (`fixed-term copy`); else the writer and now.
+    created_at: datetime | None = None
+    created_by: str | None = None
+    updated_at: datetime | None = None
+    updated_by: str | None = None
+    ended_by: str | None = None
+
+    @classmethod
+    def copy_of(cls, entry: FixedTermEntry) -> NewEntry:
+        return cls(
+            entry.customer, entry.ends_on, entry.note, entry.ended_on, entry.created_at,
+            entry.created_by, entry.updated_at, entry.updated_by, entry.ended_by,
+        )  # fmt: skip
 
 
 def _as_date(value: Any) -> date | None:
@@ -314,10 +327,14 @@ class SqlLedger(Ledger):
     )
 
     def _insert_params(self, entry: NewEntry, by: str, now: datetime) -> list[Any]:
-        ended_by = by if entry.ended_on else None
+        ended_by = (entry.ended_by or by) if entry.ended_on else None
         return self._params(
-            [entry.customer, entry.ends_on, entry.note, now, by, now, by, entry.ended_on, ended_by]
-        )
+            [
+                entry.customer, entry.ends_on, entry.note, entry.created_at or now,
+                entry.created_by or by, entry.updated_at or now, entry.updated_by or by,
+                entry.ended_on, ended_by,
+            ]
+        )  # fmt: skip
 
     def add(self, entry: NewEntry, by: str, now: datetime) -> FixedTermEntry:
         with self._transaction() as conn:

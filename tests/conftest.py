@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from celiatool import i18n
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from pgtemp import NoServer, PgServer, temporary_server
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLEARED_ENV = (
@@ -87,42 +91,13 @@ def httpserver_listen_address() -> tuple[str, int]:
     return ("127.0.0.1", 0)
 
 
-@dataclass
-class PgServer:
-    host: str
-    port: int
-    user: str
-    password: str
-
-    def url(self, dbname: str, password: bool = False) -> str:
-        auth = f"{self.user}:{self.password}" if password else self.user
-        return f"postgresql://{auth}@{self.host}:{self.port}/{dbname}"
-
-
-def _pg_binaries() -> tuple[str, str] | None:
-    import glob
-    import shutil
-
-    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        initdb, pg_ctl = os.path.join(folder, "initdb"), os.path.join(folder, "pg_ctl")
-        if os.path.exists(initdb) and os.path.exists(pg_ctl):
-            return initdb, pg_ctl
-    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
-    return (initdb, pg_ctl) if initdb and pg_ctl else None
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """A private PostgreSQL server for the test session (or CELIATOOL_TEST_PG_URL's).
 
-    initdb into a temporary folder, started on a free loopback port with password
-    (SCRAM) authentication, stopped and removed at the end. As root the server runs
-    as the `postgres` user, since PostgreSQL refuses to run as root.
+    See tools/pgtemp.py: initdb into a temporary folder, a free loopback port,
+    password (SCRAM) authentication, stopped and removed at the end.
     """
-    import shutil
-    import socket
-    import subprocess
-    import tempfile
     from urllib.parse import urlsplit
 
     external = os.environ.get("CELIATOOL_TEST_PG_URL")
@@ -131,47 +106,11 @@ def pg_server() -> Iterator[PgServer]:
         yield PgServer(parts.hostname or "127.0.0.1", parts.port or 5432, parts.username or "postgres",
                        parts.password or os.environ.get("PGPASSWORD", ""))  # fmt: skip
         return
-    binaries = _pg_binaries()
-    if binaries is None:
-        pytest.skip(
-            "no PostgreSQL server: install PostgreSQL (initdb, pg_ctl) or set CELIATOOL_TEST_PG_URL"
-        )
-    initdb, pg_ctl = binaries
-    prefix: list[str] = []
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        import pwd
-
-        try:
-            owner = pwd.getpwnam("postgres")
-        except KeyError:
-            pytest.skip("running as root and there is no postgres user to run PostgreSQL as")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    base = Path(tempfile.mkdtemp(prefix="celiatool-pg-"))
-    password = "celia-test-password"
-    (base / "pw").write_text(password)
-    if prefix:
-        os.chmod(base, 0o700)
-        for path in (base, base / "pw"):
-            os.chown(path, owner.pw_uid, owner.pw_gid)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    data, log = base / "data", base / "server.log"
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "celia", "--auth=scram-sha-256",
-                    f"--pwfile={base / 'pw'}", "-E", "UTF8", "--no-sync", "--locale=C"],
-                   check=True, capture_output=True)  # fmt: skip
-    options = (
-        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-    )
-    subprocess.run([*prefix, pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60", "start"],
-                   check=True, capture_output=True)  # fmt: skip
     try:
-        yield PgServer("127.0.0.1", port, "celia", password)
-    finally:
-        subprocess.run(
-            [*prefix, pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True
-        )
-        shutil.rmtree(base, ignore_errors=True)
+        with temporary_server() as server:
+            yield server
+    except NoServer as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture

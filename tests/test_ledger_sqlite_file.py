@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from datetime import UTC, date, datetime
 
 import pytest
@@ -137,39 +134,6 @@ def test_locked_database_is_exit_4(tmp_path, monkeypatch):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-
-
-ADDER = textwrap.dedent(
-    """
-    import sys
-    from datetime import date, datetime, timezone
-    from celiatool.ledger.open import open_ledger
-    from celiatool.ledger.store import NewEntry
-    location, name = sys.argv[1], sys.argv[2]
-    with open_ledger(location) as ledger:
-        for i in range(500):  # 500 separate transactions
-            ledger.add(NewEntry(f"{name} {i}", date(2027, 1, 1)), name, datetime.now(timezone.utc))
-    """
-)
-
-
-def test_two_processes_adding_at_once_lose_nothing(location):
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", ADDER, location, name], stderr=subprocess.PIPE, text=True
-        )
-        for name in ("Maija", "Liisa")
-    ]
-    for proc in procs:
-        _, err = proc.communicate(timeout=300)
-        assert proc.returncode == 0, err
-    from celiatool.ledger.open import open_ledger
-
-    with open_ledger(location) as ledger:
-        entries = ledger.entries()
-    assert len(entries) == 1000
-    assert len({e.id for e in entries}) == 1000
-    assert {e.created_by for e in entries} == {"Maija", "Liisa"}
 
 
 def test_truncated_file_is_caught_even_by_a_narrow_read(tmp_path, cli):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -118,3 +121,36 @@ def test_ledger_id_is_stable(location):
         first = ledger.ledger_id()
     with open_ledger(location) as ledger:
         assert ledger.ledger_id() == first and len(first) >= 32
+
+
+ADDER = textwrap.dedent(
+    """
+    import sys
+    from datetime import date, datetime, timezone
+    from celiatool.ledger.open import open_ledger
+    from celiatool.ledger.store import NewEntry
+    location, name = sys.argv[1], sys.argv[2]
+    with open_ledger(location) as ledger:
+        for i in range(500):  # 500 separate transactions
+            ledger.add(NewEntry(f"{name} {i}", date(2027, 1, 1)), name, datetime.now(timezone.utc))
+    """
+)
+
+
+def test_two_processes_adding_at_once_lose_nothing(location):
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", ADDER, location, name], stderr=subprocess.PIPE, text=True
+        )
+        for name in ("Maija", "Liisa")
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    from celiatool.ledger.open import open_ledger
+
+    with open_ledger(location) as ledger:
+        entries = ledger.entries()
+    assert len(entries) == 1000
+    assert len({e.id for e in entries}) == 1000
+    assert {e.created_by for e in entries} == {"Maija", "Liisa"}

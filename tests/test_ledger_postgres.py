@@ -134,3 +134,24 @@ def test_same_output_on_both_backends(cli, pg_database, tmp_path, monkeypatch):
             ]
         )
     assert outputs[0] == outputs[1]
+
+
+def test_connect_timeout_from_url(cli, monkeypatch):
+    """A server that accepts the connection but never answers: exit 4 after the timeout."""
+    import time
+
+    monkeypatch.setenv("PGPASSWORD", "x")
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(5)
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        run = cli(
+            "fixed-term",
+            "list",
+            "--database",
+            f"postgresql://celia@127.0.0.1:{port}/celia?connect_timeout=2",
+        )
+        took = time.monotonic() - started
+    assert run.exit_code == 4 and "did not answer within 2 s" in run.stderr
+    assert took < 2 + 3

@@ -10,6 +10,8 @@ as SQLite. Connection problems become one clear line (exit 4).
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -83,13 +85,17 @@ class PostgresLedger(SqlLedger):
     def _connect(self) -> psycopg.Connection[Any]:
         if self._conn is not None:
             return self._conn
+        options: dict[str, Any] = {"autocommit": True, "application_name": "celiatool"}
+        # 5 s unless the URL (?connect_timeout=N) or PGCONNECT_TIMEOUT says otherwise
+        given = re.search(r"[?&]connect_timeout=(\d+)", self.url) or (
+            os.environ.get("PGCONNECT_TIMEOUT", "").isdigit() and os.environ["PGCONNECT_TIMEOUT"]
+        )
+        if given:
+            self.connect_timeout = float(given.group(1) if isinstance(given, re.Match) else given)
+        else:
+            options["connect_timeout"] = max(1, round(self.connect_timeout))
         try:
-            conn = psycopg.connect(
-                self.url,
-                connect_timeout=max(1, round(self.connect_timeout)),
-                autocommit=True,
-                application_name="celiatool",
-            )
+            conn = psycopg.connect(self.url, **options)
         except psycopg.Error as exc:
             raise self._translate(exc) from None
         try:

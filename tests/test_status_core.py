@@ -115,6 +115,7 @@ def test_colour_only_on_a_terminal(monkeypatch):
     output.STATE.no_color = True
     assert not output.color_enabled(Tty())
     output.STATE.no_color = False
+    monkeypatch.setenv("TERM", "xterm-256color")
     stream = Tty()
     output.highlight("Häiriö", "bold magenta", stream)
     assert "\x1b[" in stream.getvalue() and "Häiriö" in stream.getvalue()

@@ -107,7 +107,7 @@ def render(kind: str, lang: str, values: dict[str, str], to: str | None = None) 
     )
 
 
-def check_values(values: dict[str, str]) -> dict[str, str]:
+def check_values(values: dict[str, str | None]) -> dict[str, str]:
     """Refuse line breaks in header values, bad addresses and identity codes (exit 2)."""
     labels = {
         "username": "--username", "library": "--library", "name": "--name",

@@ -52,11 +52,11 @@ class StatusResult:
 
 
 def _charset(content_type: str, body: bytes) -> str | None:
-    m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-    if m:
-        return m.group(1)
-    m = re.search(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", body[:4096], re.IGNORECASE)
-    return m.group(1).decode("ascii") if m else None
+    header = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    if header:
+        return header.group(1)
+    meta = re.search(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", body[:4096], re.IGNORECASE)
+    return meta.group(1).decode("ascii") if meta else None
 
 
 def decode_page(body: bytes, content_type: str = "") -> str:

@@ -34,7 +34,7 @@ class CeliaContext(_click.Context):
 
 
 class _Translated:
-    context_class = CeliaContext
+    context_class: type[_click.Context] = CeliaContext
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]

@@ -132,7 +132,7 @@ class Ledger(abc.ABC):
     def __enter__(self) -> Ledger:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         self.close()
 
     @abc.abstractmethod

@@ -272,22 +272,19 @@ def _parents_until(node: Any, stop: Any) -> Iterable[Any]:
         parent = parent.parent
 
 
-def _visible(el: Any) -> bool:
+def _self_and_ancestors(el: Any) -> Iterable[Any]:
     node = el
     while node is not None and getattr(node, "name", None) not in (None, "[document]"):
-        if _is_hidden(node):
-            return False
+        yield node
         node = node.parent
-    return True
+
+
+def _visible(el: Any) -> bool:
+    return not any(_is_hidden(node) for node in _self_and_ancestors(el))
 
 
 def _outside_excluded(el: Any) -> bool:
-    node = el
-    while node is not None and getattr(node, "name", None) not in (None, "[document]"):
-        if _is_excluded_container(node):
-            return False
-        node = node.parent
-    return True
+    return not any(_is_excluded_container(node) for node in _self_and_ancestors(el))
 
 
 def _outermost(elements: list[Any]) -> list[Any]:

@@ -19,31 +19,27 @@ def _home() -> Path | None:
     return Path(home).expanduser() if home else None
 
 
-def config_dir() -> Path:
+def _folder(kind: str) -> Path:
+    """`kind` is config, data or cache: under CELIATOOL_HOME, else platformdirs' user folder."""
     home = _home()
     if home is not None:
-        return home / "config"
+        return home / kind
     import platformdirs
 
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    finder = getattr(platformdirs, f"user_{kind}_dir")
+    return Path(finder(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return _folder("config")
 
 
 def data_dir() -> Path:
-    home = _home()
-    if home is not None:
-        return home / "data"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _folder("data")
 
 
 def cache_dir() -> Path:
-    home = _home()
-    if home is not None:
-        return home / "cache"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _folder("cache")
 
 
 def config_file() -> Path:

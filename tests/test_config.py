@@ -142,3 +142,41 @@ def test_keys_lists_every_setting(cli):
     run = cli("config", "keys", "--json")
     assert run.exit_code == 0
     assert set(json.loads(run.stdout)) == set(config.KEYS) | {"links.NAME"}
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ('chat_hours = "whenever"\n', ("chat", "--json")),
+        ('remind_within = "soon"\n', ("remind",)),
+        ('password_changed = "31.2.2026"\n', ("remind",)),
+        ('celianet_url = "not a url"\n', ("status",)),
+    ],
+)
+def test_bad_value_in_config_file_is_exit_4(cli, text, command):
+    cfg = paths.config_file()
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text(text)
+    run = cli(*command)
+    assert run.exit_code == ExitCode.LOCAL_DATA, run.stderr
+    assert str(cfg) in run.stderr and "Traceback" not in run.stderr
+
+
+def test_dates_written_by_hand_in_the_config_file_work(cli, monkeypatch):
+    cfg = paths.config_file()
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text('password_changed = "1.11.2025"\nremind_within = 3\n')
+    monkeypatch.setenv("CELIATOOL_NOW", "2026-11-28T10:00")
+    data = json.loads(cli("remind", "--json").stdout)
+    assert data["password_change_due"] is True and data["within_days"] == 3
+
+
+def test_only_global_options_shows_help(cli):
+    run = cli("--lang", "sv")
+    assert run.exit_code == 0 and "Användning:" in run.stdout
+
+
+def test_bad_pinned_clock_is_usage_error(cli, monkeypatch):
+    monkeypatch.setenv("CELIATOOL_NOW", "yesterday")
+    run = cli("chat", "--json")
+    assert run.exit_code == 2 and "CELIATOOL_NOW" in run.stderr

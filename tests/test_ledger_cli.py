@@ -251,3 +251,9 @@ def test_import_from_stdin(ft):
     run = ft("import", "-", input="customer,ends_on\nkortti 5,+2w\n")
     assert run.exit_code == 0
     assert json.loads(ft("list", "--json").stdout)[0]["ends_on"] == "2026-12-12"
+
+
+def test_export_into_missing_folder_is_exit_2(ft, tmp_path):
+    ft("add", "kortti 1", "--ends", "2026-12-31")
+    run = ft("export", "--output", str(tmp_path / "no" / "such" / "dir" / "x.csv"))
+    assert run.exit_code == 2 and "Cannot write" in run.stderr

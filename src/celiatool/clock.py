@@ -15,7 +15,17 @@ def now() -> datetime:
     """The current time, aware, in the local zone (or CELIATOOL_NOW)."""
     pinned = os.environ.get(NOW_ENV)
     if pinned:
-        value = datetime.fromisoformat(pinned)
+        try:
+            value = datetime.fromisoformat(pinned)
+        except ValueError:
+            from celiatool.errors import InvalidInput
+            from celiatool.i18n import _
+
+            raise InvalidInput(
+                _("{name} must be a date and time like 2026-12-24T10:00, not {value!r}.").format(
+                    name=NOW_ENV, value=pinned
+                )
+            ) from None
         if value.tzinfo is None:
             from zoneinfo import ZoneInfo
 

@@ -170,6 +170,21 @@ class Config:
             )
         return self.values.get(key, default)
 
+    def checked(self, key: str) -> Any:
+        """A set value, checked like `config set` would; a bad one is exit 4 naming the file."""
+        value = self.get(key)
+        if value is None:
+            return None
+        raw = value.isoformat() if isinstance(value, date) else str(value)
+        try:
+            return key_spec(key).parse(key, raw)
+        except InvalidInput as exc:
+            raise LocalDataError(
+                _("The config file {path} has an invalid {key}: {reason}").format(
+                    path=self.path, key=key, reason=exc.message
+                )
+            ) from None
+
     def flat(self) -> dict[str, Any]:
         """The keys that are set, links flattened to links.NAME."""
         out: dict[str, Any] = {}
@@ -279,5 +294,5 @@ def setting(
     if env_var and os.environ.get(env_var):
         return os.environ[env_var]
     cfg = config if config is not None else load()
-    value = cfg.get(key)
+    value = cfg.checked(key)
     return default if value is None else value

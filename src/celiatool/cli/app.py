@@ -53,8 +53,9 @@ def _check_lang(value: str | None) -> str | None:
     return value
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def root(
+    ctx: typer.Context,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -79,6 +80,9 @@ def root(
 ) -> None:
     STATE.debug = debug
     STATE.no_color = no_color
+    if ctx.invoked_subcommand is None:  # only global options: show the help
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
 
 
 def run(args: list[str]) -> int:

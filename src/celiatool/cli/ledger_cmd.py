@@ -241,7 +241,12 @@ def _write_output(output: Path | None, force: bool, writer) -> int:  # type: ign
     import os
     import tempfile
 
-    fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=".export-")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=".export-")
+    except OSError as exc:
+        raise InvalidInput(
+            _("Cannot write {path}: {reason}").format(path=output, reason=exc.strerror or exc)
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             count = writer(fh)

@@ -28,7 +28,7 @@ def open_from(database: str | None, cfg: config.Config | None = None):  # type: 
     from celiatool.ledger.open import open_ledger
 
     cfg = cfg or config.load()
-    configured = cfg.get("database")
+    configured = cfg.checked("database")
     return open_ledger(resolve(database, str(configured) if configured else None))
 
 

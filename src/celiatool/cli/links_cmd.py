@@ -30,7 +30,7 @@ def _link(name: str, cfg: config.Config) -> str:
 def _chat_status(cfg: config.Config):  # type: ignore[no-untyped-def]
     from celiatool import chat, clock
 
-    text = cfg.get("chat_hours") or chat.DEFAULT_HOURS
+    text = cfg.checked("chat_hours") or chat.DEFAULT_HOURS
     return chat.chat_status(clock.now(), chat.parse_hours(str(text)))
 
 
@@ -138,7 +138,7 @@ def chat_cmd(print_only: PrintOpt = False, as_json: JsonOpt = False) -> None:
                 "next_opening": status.next_opening.isoformat(timespec="seconds")
                 if status.next_opening
                 else None,
-                "hours": str(cfg.get("chat_hours") or chat.DEFAULT_HOURS),
+                "hours": str(cfg.checked("chat_hours") or chat.DEFAULT_HOURS),
                 "url": url,
                 "email": customer_service_email(STATE.lang),
             }

@@ -16,8 +16,8 @@ app = new_typer()
 
 
 def _int_setting(cfg: config.Config, key: str, default: int) -> int:
-    value = cfg.get(key)
-    return value if isinstance(value, int) else default
+    value = cfg.checked(key)
+    return default if value is None else int(value)
 
 
 @command(
@@ -58,7 +58,7 @@ def remind(
 
     cfg = config.load()
     days = within if within is not None else _int_setting(cfg, "remind_within", DEFAULT_WITHIN)
-    changed = cfg.get("password_changed")
+    changed = cfg.checked("password_changed")
     months = _int_setting(cfg, "password_rotation_months", DEFAULT_ROTATION_MONTHS)
     day = today()
     with open_from(database, cfg) as ledger:

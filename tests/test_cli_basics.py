@@ -137,3 +137,21 @@ def test_installed_command_flushes_output_before_exit(tmp_path):
     assert run.stdout.count("\n") == len(config.KEYS) + 1
     bad = subprocess.run([exe, "config", "get", "nope"], capture_output=True, text=True, env=env)
     assert bad.returncode == 2 and "nope" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", "Virhe: Valitsin --ends puuttuu."),
+        ("sv", "Fel: Alternativet --ends saknas."),
+        ("en", "Error: Missing option --ends."),
+    ],
+)
+def test_usage_errors_in_three_languages(cli, lang, words):
+    run = cli("--lang", lang, "fixed-term", "add", "kortti 1")
+    assert run.exit_code == 2 and words in run.stderr and run.stdout == ""
+
+
+def test_unknown_command_names_it(cli):
+    run = cli("--lang", "fi", "statuz")
+    assert run.exit_code == 2 and "Tuntematon komento: statuz" in run.stderr

@@ -8,6 +8,7 @@ on stderr and their exit code here, and nowhere else.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, ClassVar
@@ -18,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from celiatool.cli.output import STATE, err
 from celiatool.errors import CeliaError, ExitCode
-from celiatool.i18n import _, resolve_language, set_language
+from celiatool.i18n import N_, _, resolve_language, set_language
 
 
 class CeliaFormatter(_click.HelpFormatter):
@@ -118,7 +119,19 @@ class CeliaGroup(_Translated, TyperGroup):
         set_language(STATE.lang)
         translate_tree(self)
         kwargs["prog_name"] = "celiatool"
-        return super().main(args, *pos, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(args, *pos, **kwargs)
+        except _click.exceptions.UsageError as exc:
+            show_usage_error(exc)
+            sys.exit(int(ExitCode.USAGE))
+        except typer.TyperException as exc:  # other click errors: bad files and the like
+            err(_("Error: {message}").format(message=exc.format_message()))
+            sys.exit(int(ExitCode.USAGE))
+        except typer.Abort:
+            err(_("Interrupted."))
+            sys.exit(int(ExitCode.INTERRUPTED))
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         if ctx.parent is not None:
@@ -148,6 +161,50 @@ class CeliaGroup(_Translated, TyperGroup):
                     )
                 )
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+# Typer's click says these in English only; the frame and the common ones are translated.
+_USAGE_MESSAGES = (
+    (re.compile(r"Missing option '(?P<x>[^']+)'\.?$"), N_("Missing option {x}.")),
+    (re.compile(r"Missing argument '(?P<x>[^']+)'\.?$"), N_("Missing argument {x}.")),
+    (re.compile(r"No such option: (?P<x>\S+)(?P<rest>.*)$", re.S), N_("No such option: {x}")),
+    (
+        re.compile(r"No such command '(?P<x>[^']+)'\.?(?P<rest>.*)$", re.S),
+        N_("No such command: {x}"),
+    ),
+    (
+        re.compile(r"Option '(?P<x>[^']+)' requires an argument\.?$"),
+        N_("Option {x} needs a value."),
+    ),
+    (
+        re.compile(r"Got unexpected extra arguments? \((?P<x>.*)\)$"),
+        N_("Unexpected extra argument: {x}"),
+    ),
+    (re.compile(r"Missing command\.?$"), N_("Missing command.")),
+    (
+        re.compile(r"Invalid value for (?P<x>.+?): (?P<rest>.*)$", re.S),
+        N_("Invalid value for {x}:"),
+    ),
+)
+
+
+def _translate_usage(message: str) -> str:
+    for pattern, msgid in _USAGE_MESSAGES:
+        m = pattern.match(message.strip())
+        if m:
+            text = _(msgid).format(x=m.groupdict().get("x", ""))
+            rest = (m.groupdict().get("rest") or "").strip()
+            return f"{text} {rest}" if rest else text
+    return message
+
+
+def show_usage_error(exc: Any) -> None:
+    """Usage line, a hint and the error, in the user's language, on stderr."""
+    ctx = exc.ctx
+    if ctx is not None:
+        err(ctx.get_usage())
+        err(_("Try '{command} --help' for help.").format(command=ctx.command_path) + "\n")
+    err(_("Error: {message}").format(message=_translate_usage(exc.format_message())))
 
 
 def new_typer(help: str | None = None, **kwargs: Any) -> typer.Typer:

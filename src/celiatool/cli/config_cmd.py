@@ -36,7 +36,9 @@ def show(as_json: JsonOpt = False) -> None:
 
 @command(app, "get", N_("Print the value of one setting (nothing if it is unset)."))
 def get(
-    key: Annotated[str, typer.Argument(help=N_("The setting, e.g. name or links.chat."))],
+    key: Annotated[
+        str, typer.Argument(metavar="KEY", help=N_("The setting, e.g. name or links.chat."))
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     config.key_spec(key)
@@ -49,8 +51,10 @@ def get(
 
 @command(app, "set", N_("Set a setting; the value is checked first."))
 def set_(
-    key: Annotated[str, typer.Argument(help=N_("The setting, e.g. name or links.chat."))],
-    value: Annotated[str, typer.Argument(help=N_("The new value."))],
+    key: Annotated[
+        str, typer.Argument(metavar="KEY", help=N_("The setting, e.g. name or links.chat."))
+    ],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help=N_("The new value."))],
 ) -> None:
     stored = config.set_value(key, value)
     err(_("{key} is now {value}.").format(key=key, value=_plain(stored)))
@@ -58,7 +62,7 @@ def set_(
 
 @command(app, "unset", N_("Remove a setting, so its default applies again."))
 def unset(
-    key: Annotated[str, typer.Argument(help=N_("The setting to remove."))],
+    key: Annotated[str, typer.Argument(metavar="KEY", help=N_("The setting to remove."))],
 ) -> None:
     if config.unset_value(key):
         err(_("{key} removed.").format(key=key))

@@ -73,9 +73,10 @@ def add(
     customer: Annotated[
         str,
         typer.Argument(
+            metavar="CUSTOMER",
             help=N_(
                 "How the library finds the person in Celianet: card number, Celia customer number or name."
-            )
+            ),
         ),
     ],
     ends: Annotated[str, Opt("--ends", metavar="DATE", help=N_("The end date."))],

@@ -179,7 +179,9 @@ open_app = new_typer()
 
 @command(open_app, "open", N_("Open one of the links by its name (see celiatool links)."))
 def open_cmd(
-    name: Annotated[str, typer.Argument(help=N_("The link's name, e.g. chat or newsletter."))],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help=N_("The link's name, e.g. chat or newsletter."))
+    ],
     print_only: PrintOpt = False,
 ) -> None:
     open_or_print(_link(name, config.load()), print_only=print_only)

@@ -257,3 +257,14 @@ def test_export_into_missing_folder_is_exit_2(ft, tmp_path):
     ft("add", "kortti 1", "--ends", "2026-12-31")
     run = ft("export", "--output", str(tmp_path / "no" / "such" / "dir" / "x.csv"))
     assert run.exit_code == 2 and "Cannot write" in run.stderr
+
+
+def test_long_import_on_a_terminal_shows_progress_on_stderr_only(ft, tmp_path, monkeypatch):
+    from celiatool.cli import ledger_cmd
+
+    monkeypatch.setattr(ledger_cmd, "is_terminal", lambda stream=None: True)
+    f = tmp_path / "many.csv"
+    f.write_text("customer,ends_on\n" + "".join(f"kortti {i},2027-01-01\n" for i in range(2500)))
+    run = ft("import", str(f))
+    assert run.exit_code == 0 and run.stdout == "" and "2500" in run.stderr
+    assert len(json.loads(ft("list", "--json").stdout)) == 2500

@@ -342,9 +342,10 @@ def _add_with_progress(ledger, entries, by: str) -> int:  # type: ignore[no-unty
         return 0
     if len(entries) < 2000 or not is_terminal(sys.stderr):
         return ledger.add_many(entries, by, _now())
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as progress:
+    with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(_("Importing"), total=len(entries))
         return ledger.add_many(entries, by, _now(), progress=lambda n: progress.advance(task, n))
 

@@ -35,6 +35,18 @@ def test_every_valid_code_is_recognised(code):
     assert contains_identity_code(code.lower())
 
 
+@pytest.mark.parametrize("sign", list(CENTURY_SIGNS))
+def test_every_century_sign(sign):
+    for day, individual in (
+        (date(1952, 10, 13), 308),
+        (date(2004, 2, 29), 125),
+        (date(1899, 12, 31), 900),
+    ):
+        digits = f"{day:%d%m%y}{individual:03d}"
+        code = f"{digits[:6]}{sign}{digits[6:]}{hetu_checksum(digits)}"
+        assert contains_identity_code(code), code
+
+
 @given(identity_codes(valid_checksum=False))
 def test_invalid_checksum_is_still_refused(code):
     assert contains_identity_code(code)

@@ -53,6 +53,9 @@ def test_links_json_shape(cli):
     assert by_name["email"] == "mailto:palvelut@celia.fi"
     assert by_name["newsletter"] == "https://www.celia.fi/tilaa-uutiskirjeita"
     assert {"celianet", "chat", "instructions"} <= set(by_name)
+    assert by_name["reset-password-sv"] == "https://www.celianet.fi/sv/be-losenordet-pa-nytt/"
+    assert by_name["email-sv"] == "mailto:tjanster@celia.fi"
+    assert by_name["email-fi"] == "mailto:palvelut@celia.fi"
 
 
 def test_links_swedish(cli):

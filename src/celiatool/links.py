@@ -38,6 +38,16 @@ DEFAULTS: dict[str, tuple[str, str, str]] = {
         "https://www.celianet.fi/sv/be-losenordet-pa-nytt/",
         N_("Order forgotten Celianet credentials (registrars and customers alike)"),
     ),
+    "reset-password-fi": (
+        "https://www.celianet.fi/palauta-salasanana",
+        "https://www.celianet.fi/palauta-salasanana",
+        N_("The same page in Finnish"),
+    ),
+    "reset-password-sv": (
+        "https://www.celianet.fi/sv/be-losenordet-pa-nytt/",
+        "https://www.celianet.fi/sv/be-losenordet-pa-nytt/",
+        N_("The same page in Swedish"),
+    ),
     "chat": (
         "https://www.celianet.fi/",
         "https://www.celianet.fi/sv/",
@@ -47,6 +57,16 @@ DEFAULTS: dict[str, tuple[str, str, str]] = {
         "mailto:" + CUSTOMER_SERVICE["fi"],
         "mailto:" + CUSTOMER_SERVICE["sv"],
         N_("Celia's customer service by email (locked accounts, removing a registrar)"),
+    ),
+    "email-fi": (
+        "mailto:" + CUSTOMER_SERVICE["fi"],
+        "mailto:" + CUSTOMER_SERVICE["fi"],
+        N_("Celia's customer service in Finnish"),
+    ),
+    "email-sv": (
+        "mailto:" + CUSTOMER_SERVICE["sv"],
+        "mailto:" + CUSTOMER_SERVICE["sv"],
+        N_("Celia's customer service in Swedish"),
     ),
     "newsletter": (
         "https://www.celia.fi/tilaa-uutiskirjeita",

@@ -317,3 +317,13 @@ def test_watch_prints_changes_and_ctrl_c_exits_130(httpserver, isolated):
     assert json.loads(line)["state"] == "notice"
     assert proc.returncode == 130
     assert "Traceback" not in err
+
+
+def test_end_to_end_offline_is_exit_3_and_one_line(tmp_path):
+    """What the README's first command ends with on a machine without a connection."""
+    exe = celiatool_exe()
+    env = {"PATH": "/usr/bin:/bin", "CELIATOOL_HOME": str(tmp_path / "h"), "CELIATOOL_LANG": "fi",
+           "CELIATOOL_CELIANET_URL": f"http://127.0.0.1:{free_port()}/"}  # fmt: skip
+    run = subprocess.run([exe, "status"], capture_output=True, text=True, env=env, timeout=30)
+    assert run.returncode == 3 and run.stdout == ""
+    assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr

@@ -54,14 +54,14 @@ def _render(result: StatusResult) -> None:
         for text in result.notices:
             highlight(f"  {text}", "bold black on bright_magenta")
     else:
-        err(_("Could not check {where}: {reason}.").format(where=where, reason=result.error))
-        err(
-            _(
-                "Check your own internet connection and try again in a moment, or open "
-                "{url} in a browser. If Celianet does not open for you either, tell Celia "
-                "(celiatool chat, or email palvelut@celia.fi)."
-            ).format(url=result.url if "://" in result.url else "https://www.celianet.fi/")
-        )
+        # one line: the reason, then what to do next
+        reason = _("Could not check {where}: {reason}.").format(where=where, reason=result.error)
+        advice = _(
+            "Check your own internet connection and try again in a moment, or open "
+            "{url} in a browser. If Celianet does not open for you either, tell Celia "
+            "(celiatool chat, or email palvelut@celia.fi)."
+        ).format(url=result.url if "://" in result.url else "https://www.celianet.fi/")
+        err(f"{reason} {advice}")
 
 
 def _render_change(result: StatusResult) -> None:

@@ -8,7 +8,8 @@ several signals rather than one class name:
 - named or styled as an announcement: `role="alert"`/`role="status"`, a class
   or id naming a notice, or a pink or red background;
 - not a cookie or consent bar, a skip link, navigation, a news item, an empty
-  or hidden element.
+  or hidden element (`hidden`, `aria-hidden="true"`, `display:none`,
+  `visibility:hidden`, or a class such as `hidden` or `d-none`).
 
 `--selector` (config `banner_selector`) replaces the rule with a CSS selector
 applied to the whole page; hidden and empty elements are still skipped.
@@ -65,7 +66,7 @@ NOTICE_WORDS = frozenset(
 EXCLUDED_NAME_RE = re.compile(
     r"cookie|consent|gdpr|eväste|evaste|cmplz|cky-|cookiebot|cybot|borlabs|"
     r"skip|screen-reader|sr-only|visually-hidden|menu|navbar|breadcrumb|search|"
-    r"post-|hentry|entry-|uutinen|uutiset|news|article|comment|widget|footer|"
+    r"post-|hentry|entry-|uutinen|uutiset|news|article|comment|footer|"
     r"modal|popup|newsletter",
     re.IGNORECASE,
 )
@@ -111,6 +112,7 @@ EXCLUDED_ROLES = frozenset(
 # Elements that are containers of the whole page or its header: a notice can
 # be inside them, but they are never the notice themselves.
 CONTAINER_TAGS = frozenset({"html", "body", "header"})
+HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "invisible", "hide", "u-hidden"})
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 BACKGROUND_RE = re.compile(r"background(?:-color)?\s*:\s*([^;]+)", re.IGNORECASE)
 PALETTE_RE = re.compile(r"^has-([a-z0-9-]+)-background-color$")
@@ -205,6 +207,8 @@ def _is_hidden(el: Any) -> bool:
     if el.has_attr("hidden"):
         return True
     if str(el.get("aria-hidden", "")).strip().lower() == "true":
+        return True
+    if HIDDEN_CLASSES.intersection(c.lower() for c in _classes(el)):
         return True
     style = el.get("style")
     return bool(style and HIDDEN_STYLE_RE.search(str(style)))

@@ -115,6 +115,19 @@ def test_newer_file_says_update(tmp_path, cli):
     assert "newer celiatool" in run.stderr
 
 
+def test_newer_migration_recorded_in_the_table_is_refused(tmp_path, cli):
+    path = tmp_path / "ledger.sqlite3"
+    assert cli("fixed-term", "add", "k", "--ends", "+1m", "--database", str(path)).exit_code == 0
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO celiatool_migrations VALUES (?, '2030-01-01')", (migrations.LATEST + 1,))
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    run = cli("fixed-term", "add", "k2", "--ends", "+1m", "--database", str(path))
+    assert run.exit_code == 4 and "newer celiatool" in run.stderr
+    assert path.read_bytes() == before
+
+
 def test_empty_file_is_initialised(tmp_path, cli):
     path = tmp_path / "empty.sqlite3"
     path.write_bytes(b"")

@@ -94,6 +94,9 @@ class SQLiteLedger(SqlLedger):
             return 0  # an empty database file: ours to initialise
         if app_id != APPLICATION_ID or "fixed_term" not in tables:
             raise self._problem(_("it is not a celiatool ledger"))
+        if "celiatool_migrations" in tables:
+            recorded = conn.execute("SELECT MAX(version) FROM celiatool_migrations").fetchone()[0]
+            version = max(version, int(recorded or 0))
         if version > migrations.LATEST:
             raise self._problem(
                 _("it was written by a newer celiatool (schema {found}, this one knows {known}); "

@@ -15,9 +15,19 @@ BIN = Path(PYTHON).parent
 
 
 def exe(name: str = "celiatool") -> str:
+    """The installed command, with the package byte-compiled as `pip install .` leaves it.
+
+    An editable install under PYTHONDONTWRITEBYTECODE=1 (set on some machines) would
+    otherwise compile every module from source on every run and measure that instead.
+    """
     path = BIN / name
     if not path.exists():
         sys.exit(f"{path} not found: install the project first (see README)")
+    subprocess.run(
+        [PYTHON, "-c", "import compileall, celiatool, os; "
+         "compileall.compile_dir(os.path.dirname(celiatool.__file__), quiet=1)"],
+        check=True,
+    )  # fmt: skip
     return str(path)
 
 

@@ -113,3 +113,14 @@ def test_bad_hours(text):
 def test_clock_format():
     assert clock(hki(2026, 1, 1, 9, 0), "fi") == "9.00"
     assert clock(hki(2026, 1, 1, 14, 5), "en") == "14:05"
+
+
+def test_clock_today_in_finnish_time(monkeypatch):
+    from celiatool import clock
+
+    monkeypatch.setenv("CELIATOOL_NOW", "2026-12-31T23:30")
+    assert clock.today() == date(2026, 12, 31)
+    # 23:30 UTC on New Year's Eve is already 1 January in Finland
+    monkeypatch.setenv("CELIATOOL_NOW", "2026-12-31T23:30+00:00")
+    assert clock.today() == date(2027, 1, 1)
+    assert clock.now().utcoffset() == timedelta(0)

@@ -119,7 +119,9 @@ def test_newer_migration_recorded_in_the_table_is_refused(tmp_path, cli):
     path = tmp_path / "ledger.sqlite3"
     assert cli("fixed-term", "add", "k", "--ends", "+1m", "--database", str(path)).exit_code == 0
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO celiatool_migrations VALUES (?, '2030-01-01')", (migrations.LATEST + 1,))
+    conn.execute(
+        "INSERT INTO celiatool_migrations VALUES (?, '2030-01-01')", (migrations.LATEST + 1,)
+    )
     conn.commit()
     conn.close()
     before = path.read_bytes()

@@ -98,12 +98,13 @@ def _section(lines: list[str], title: str, entries, result) -> None:  # type: ig
         return
     lines.append(f"{title} ({len(entries)}):")
     width = max(len(str(e.id)) for e in entries)
+    when: dict[object, str] = {}  # many entries share an end date: format each date once
     for entry in entries:
+        day = entry.ends_on
+        if day not in when:
+            when[day] = f"{show_date(day)}  ({days_text(entry.days_left(result.today))})"
         note = "  " + entry.note.replace("\n", " ") if entry.note else ""
-        lines.append(
-            f"  {entry.id:>{width}}  {show_date(entry.ends_on)}  "
-            f"({days_text(entry.days_left(result.today))})  {entry.customer}{note}".rstrip()
-        )
+        lines.append(f"  {entry.id:>{width}}  {when[day]}  {entry.customer}{note}".rstrip())
 
 
 def _render(result) -> None:  # type: ignore[no-untyped-def]

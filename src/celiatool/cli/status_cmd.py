@@ -152,11 +152,10 @@ def status(
         )
 
     if watch:
-        emit = print_json_line if as_json else None
         core.watch(
             check,
             interval_s=interval * 60,
-            emit=(lambda r: print_json_line(r.to_json())) if emit else _render_change,
+            emit=(lambda r: print_json_line(r.to_json())) if as_json else _render_change,
         )
         return
     result = check()

@@ -189,6 +189,9 @@ class Ledger(abc.ABC):
     def count(self) -> int: ...
 
     @abc.abstractmethod
+    def count_ended_before(self, day: date) -> int: ...
+
+    @abc.abstractmethod
     def ledger_id(self) -> str: ...
 
 
@@ -324,6 +327,12 @@ class SqlLedger(Ledger):
 
     def count(self) -> int:
         rows = self._fetch("SELECT COUNT(*) FROM fixed_term")
+        return int(rows[0][0]) if rows else 0
+
+    def count_ended_before(self, day: date) -> int:
+        rows = self._fetch(
+            "SELECT COUNT(*) FROM fixed_term WHERE ended_on IS NOT NULL AND ended_on < %s", [day]
+        )
         return int(rows[0][0]) if rows else 0
 
     # -- writes ------------------------------------------------------------

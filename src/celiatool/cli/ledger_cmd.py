@@ -369,9 +369,7 @@ def purge(
 ) -> None:
     day = parse_day(ended_before, "--ended-before")
     with open_from(database) as ledger:
-        count = sum(
-            1 for e in ledger.entries(include_ended=True) if e.ended_on and e.ended_on < day
-        )
+        count = ledger.count_ended_before(day)
         if count == 0:
             err(
                 _("No entries were ended before {date}; nothing to delete.").format(

@@ -237,8 +237,3 @@ def command(app: typer.Typer, name: str, help: str, **kwargs: Any) -> Any:
     """`@command(app, "name", N_("help"))`: a sub-command with translated help."""
     return app.command(name, help=help, cls=CeliaCommand, **kwargs)
 
-
-def fail_usage(message: str) -> None:
-    from celiatool.errors import InvalidInput
-
-    raise InvalidInput(message)

@@ -7,7 +7,6 @@ overwritten: reading it raises `LocalDataError` (exit 4) naming the file and lin
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections.abc import Callable
@@ -221,30 +220,15 @@ def load(path: Path | None = None) -> Config:
     return Config(path, values)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    import tempfile
-
-    paths.ensure_private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):  # file systems without modes
-            os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def save(config: Config) -> None:
     import tomli_w
 
+    from celiatool.files import atomic_write
+
+    text = tomli_w.dumps(config.values).encode("utf-8")
     try:
-        _write_atomic(config.path, tomli_w.dumps(config.values))
+        paths.ensure_private_dir(config.path.parent)
+        atomic_write(config.path, lambda fh: fh.write(text))
     except OSError as exc:
         raise LocalDataError(
             _("Cannot write the config file {path}: {reason}").format(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +29,6 @@ class Page:
     content_type: str = ""
     etag: str | None = None
     last_modified: str | None = None
-    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def not_modified(self) -> bool:
@@ -177,7 +176,6 @@ def _get(
                 content_type=response.headers.get("content-type", ""),
                 etag=response.headers.get("etag"),
                 last_modified=response.headers.get("last-modified"),
-                headers=dict(response.headers),
             )
             if response.status_code >= 300:
                 return page

@@ -10,14 +10,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from celiatool.errors import CheckFailed
 from celiatool.i18n import _
@@ -92,6 +92,10 @@ def rule_id(selector: str | None) -> str:
     return f"selector:{selector}" if selector else f"builtin:{RULE_VERSION}"
 
 
+def _write_bytes(data: bytes, fh: BinaryIO) -> None:
+    fh.write(data)
+
+
 class StatusCache:
     """Validators, verdict and body of the last good response, one file pair per URL."""
 
@@ -114,6 +118,8 @@ class StatusCache:
         return meta
 
     def store(self, url: str, meta: dict[str, Any], body: bytes) -> None:
+        from celiatool.files import atomic_write
+
         meta_path, body_path = self._paths(url)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -121,9 +127,7 @@ class StatusCache:
                 (body_path, body),
                 (meta_path, json.dumps(dict(meta, url=url)).encode()),
             ):
-                tmp = path.with_suffix(path.suffix + f".{os.getpid()}.tmp")
-                tmp.write_bytes(data)
-                os.replace(tmp, path)
+                atomic_write(path, partial(_write_bytes, data), durable=False)
         except OSError:
             pass  # the cache is an optimisation; a read-only cache folder is no error
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Annotated, Any, ClassVar
 
 import typer
 from typer import _click
@@ -207,6 +208,17 @@ def show_usage_error(exc: Any) -> None:
     err(_("Error: {message}").format(message=_translate_usage(exc.format_message())))
 
 
+# Options several commands share, spelled and explained once.
+JsonOpt = Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts."))]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help=N_("Write to this file instead of stdout.")
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help=N_("Overwrite an existing --output file."))]
+
+
 def new_typer(help: str | None = None, **kwargs: Any) -> typer.Typer:
     """A Typer app with plain, translatable help and our error mapping."""
     kwargs.setdefault("cls", CeliaGroup)
@@ -236,4 +248,3 @@ def new_group(help: str) -> typer.Typer:
 def command(app: typer.Typer, name: str, help: str, **kwargs: Any) -> Any:
     """`@command(app, "name", N_("help"))`: a sub-command with translated help."""
     return app.command(name, help=help, cls=CeliaCommand, **kwargs)
-

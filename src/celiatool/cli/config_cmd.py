@@ -5,13 +5,11 @@ from typing import Annotated, Any
 import typer
 
 from celiatool import config
-from celiatool.cli.base import command, new_group
+from celiatool.cli.base import JsonOpt, command, new_group
 from celiatool.cli.output import err, out, print_json
 from celiatool.i18n import N_, _
 
 app = new_group(N_("Show and change your settings (config.toml)."))
-
-JsonOpt = Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts."))]
 
 
 def _plain(value: Any) -> str:

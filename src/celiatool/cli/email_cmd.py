@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from celiatool import config
-from celiatool.cli.base import command, new_group
+from celiatool.cli.base import ForceOpt, JsonOpt, OutputOpt, command, new_group
 from celiatool.cli.opening import open_or_print
-from celiatool.cli.output import STATE, err, is_terminal, print_json
+from celiatool.cli.output import STATE, err, is_terminal, print_json, write_file
 from celiatool.errors import InvalidInput
 from celiatool.i18n import N_, _
 
@@ -56,13 +56,7 @@ FormatOpt = Annotated[
         ),
     ),
 ]
-OutputOpt = Annotated[
-    Path | None,
-    Opt("--output", "-o", metavar="FILE", help=N_("Write to this file instead of stdout.")),
-]
-ForceOpt = Annotated[bool, Opt("--force", help=N_("Overwrite an existing --output file."))]
 OpenOpt = Annotated[bool, Opt("--open", help=N_("Open the draft in your mail program."))]
-JsonOpt = Annotated[bool, Opt("--json", help=N_("Print JSON for scripts."))]
 NoInputOpt = Annotated[
     bool, Opt("--no-input", help=N_("Never ask for missing details; fail instead."))
 ]
@@ -115,26 +109,12 @@ def _emit(draft, fmt: Format, output: Path | None, force: bool, as_json: bool, o
             sys.stdout.write(data.decode("utf-8"))
             sys.stdout.flush()
         return
-    _write_new(output, data, force)
+    write_file(output, lambda fh: fh.write(data), force=force)
     err(
         _("The draft is in {path}. Open it, check it and send it from your mail program.").format(
             path=output
         )
     )
-
-
-def _write_new(path: Path, data: bytes, force: bool) -> None:
-    try:
-        with path.open("wb" if force else "xb") as fh:
-            fh.write(data)
-    except FileExistsError:
-        raise InvalidInput(
-            _("{path} already exists; give --force to overwrite it.").format(path=path)
-        ) from None
-    except OSError as exc:
-        raise InvalidInput(
-            _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
-        ) from None
 
 
 def _draft(

@@ -1,14 +1,15 @@
 """`celiatool fixed-term`: the local (or shared) ledger of fixed-term end dates."""
 
+import io
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 
 from celiatool import config
-from celiatool.cli.base import command, new_group
+from celiatool.cli.base import ForceOpt, JsonOpt, OutputOpt, command, new_group
 from celiatool.cli.ledger_common import (
     DatabaseOpt,
     confirm_or_refuse,
@@ -20,7 +21,7 @@ from celiatool.cli.ledger_common import (
     today,
     warn_if_past,
 )
-from celiatool.cli.output import err, is_terminal, out, print_json
+from celiatool.cli.output import err, is_terminal, out, print_json, write_file
 from celiatool.errors import InvalidInput
 from celiatool.i18n import N_, _
 
@@ -39,7 +40,6 @@ NoteOpt = Annotated[
     str | None,
     Opt("--note", metavar="TEXT", help=N_("A note, e.g. why the customership is fixed-term.")),
 ]
-JsonOpt = Annotated[bool, Opt("--json", help=N_("Print JSON for scripts."))]
 YesOpt = Annotated[bool, Opt("--yes", "-y", help=N_("Do not ask for confirmation."))]
 ExpectOpt = Annotated[
     int | None,
@@ -232,49 +232,30 @@ def remove(entry_id: IdArg, yes: YesOpt = False, database: DatabaseOpt = None) -
     err(_("Deleted entry {entry}.").format(entry=_describe(entry)))
 
 
-def _write_output(output: Path | None, force: bool, writer) -> int:  # type: ignore[no-untyped-def]
-    if output is None:
-        return writer(sys.stdout)
-    if output.exists() and not force:
-        raise InvalidInput(
-            _("{path} already exists; give --force to overwrite it.").format(path=output)
-        )
-    import os
-    import tempfile
-
-    try:
-        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=".export-")
-    except OSError as exc:
-        raise InvalidInput(
-            _("Cannot write {path}: {reason}").format(path=output, reason=exc.strerror or exc)
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            count = writer(fh)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
-
-
 @command(app, "export", N_("Write every entry as CSV or JSON (to stdout or --output)."))
 def export(
     fmt: Annotated[Format, Opt("--format", help=N_("csv or json."))] = Format.csv,
-    output: Annotated[
-        Path | None,
-        Opt("--output", "-o", metavar="FILE", help=N_("Write to this file instead of stdout.")),
-    ] = None,
-    force: Annotated[bool, Opt("--force", help=N_("Overwrite an existing --output file."))] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     database: DatabaseOpt = None,
 ) -> None:
     from celiatool.ledger.transfer import write_csv, write_json
 
     writer = write_json if fmt is Format.json else write_csv
     with open_from(database) as ledger:
-        count = _write_output(output, force, lambda fh: writer(ledger.iter_entries(), fh))
-    if output is not None:
-        err(_("Exported {n} entries to {path}.").format(n=count, path=output))
+        if output is None:
+            writer(ledger.iter_entries(), sys.stdout)
+            return
+        counted: list[int] = []
+
+        def write(fh: BinaryIO) -> None:
+            text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+            counted.append(writer(ledger.iter_entries(), text))
+            text.flush()
+            text.detach()
+
+        write_file(output, write, force=force)
+    err(_("Exported {n} entries to {path}.").format(n=counted[0], path=output))
 
 
 def _read_text(path: str) -> str:

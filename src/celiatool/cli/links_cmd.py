@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from celiatool import config
-from celiatool.cli.base import command, new_typer
+from celiatool.cli.base import JsonOpt, command, new_typer
 from celiatool.cli.opening import open_or_print
 from celiatool.cli.output import STATE, err, out, print_json
 from celiatool.i18n import N_, _, format_date
@@ -13,7 +13,6 @@ from celiatool.i18n import N_, _, format_date
 PrintOpt = Annotated[
     bool, typer.Option("--print", help=N_("Only print the address; open nothing."))
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts."))]
 
 
 def _overrides(cfg: config.Config) -> dict[str, str]:

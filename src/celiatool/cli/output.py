@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, TextIO
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
 
 
 class State:
@@ -94,3 +96,22 @@ def print_json_line(data: Any) -> None:
     import json
 
     out(json.dumps(data, ensure_ascii=False, default=_default))
+
+
+def write_file(path: Path, write: Callable[[BinaryIO], object], *, force: bool) -> None:
+    """Write a file the user named (atomically, 0600). An existing file is kept unless
+    `force`; a file that cannot be written is invalid input (exit 2)."""
+    from celiatool.errors import InvalidInput
+    from celiatool.files import atomic_write
+    from celiatool.i18n import _
+
+    if not force and path.exists():
+        raise InvalidInput(
+            _("{path} already exists; give --force to overwrite it.").format(path=path)
+        )
+    try:
+        atomic_write(path, write)
+    except OSError as exc:
+        raise InvalidInput(
+            _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None

@@ -6,10 +6,10 @@ from typing import Annotated
 import typer
 
 from celiatool import config
-from celiatool.cli.base import command, new_typer
+from celiatool.cli.base import JsonOpt, command, new_typer
 from celiatool.cli.ledger_common import N_HINT, DatabaseOpt, days_text, open_from, show_date, today
-from celiatool.cli.output import err, out, print_json
-from celiatool.errors import ExitCode, InvalidInput
+from celiatool.cli.output import err, out, print_json, write_file
+from celiatool.errors import ExitCode
 from celiatool.i18n import N_, _, ngettext
 
 app = new_typer()
@@ -42,7 +42,7 @@ def remind(
             ),
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts."))] = False,
+    as_json: JsonOpt = False,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help=N_("Exit 1 when something is overdue or due today."))
     ] = False,
@@ -78,14 +78,7 @@ def _write_ics(ledger, path: Path) -> None:  # type: ignore[no-untyped-def]
     from celiatool.ics import calendar_bytes
 
     data = calendar_bytes(ledger.active_entries(), ledger.ledger_id(), clock.now())
-    try:
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        raise InvalidInput(
-            _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
-        ) from None
+    write_file(path, lambda fh: fh.write(data), force=True)  # regenerated every run
     err(
         _("Calendar written to {path}; import it into Outlook or Google Calendar.").format(
             path=path

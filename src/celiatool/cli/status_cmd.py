@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from celiatool import config, paths
-from celiatool.cli.base import command, new_typer
+from celiatool.cli.base import JsonOpt, command, new_typer
 from celiatool.cli.output import err, highlight, out, print_json, print_json_line
 from celiatool.errors import ExitCode, InvalidInput
 from celiatool.fetch import host_of
@@ -116,7 +116,7 @@ def status(
             help=N_("Give up after this many seconds."),
         ),
     ] = 10.0,
-    as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts."))] = False,
+    as_json: JsonOpt = False,
     watch: Annotated[
         bool,
         typer.Option("--watch", help=N_("Check again and again; print only changes. Ctrl-C ends.")),

@@ -66,8 +66,12 @@ class SQLiteLedger(SqlLedger):
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return conn
 
-    def _check_header(self) -> None:
-        """Cheap checks of the file header: SQLite's magic, and no truncation."""
+    def _header_looks_wrong(self) -> bool:
+        """A cheap look at the raw header: SQLite's magic, and no truncation.
+
+        The file is read without SQLite's locks, so another celiatool may be writing
+        it at this moment: a bad look only asks for a proper check (`_verify`).
+        """
         try:
             with self.path.open("rb") as fh:
                 header = fh.read(100)
@@ -75,14 +79,19 @@ class SQLiteLedger(SqlLedger):
         except OSError as exc:
             raise self._problem(exc.strerror or str(exc)) from None
         if not header:
-            return  # an empty file: a new database
+            return False  # an empty file: a new database
         if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-            raise self._problem(_("it is not a celiatool ledger"))
+            return True
         page_size = int.from_bytes(header[16:18], "big")
         page_size = 65536 if page_size == 1 else page_size
         pages = int.from_bytes(header[28:32], "big")
         valid = header[24:28] == header[92:96]
-        if valid and pages and pages * page_size > size:
+        return bool(valid and pages and pages * page_size > size)
+
+    def _verify(self, conn: sqlite3.Connection) -> None:
+        """SQLite's own check, under its locks (a writer in progress is waited for)."""
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(1)")]
+        if problems != ["ok"]:
             raise self._problem(_("it is not a database or it is damaged"))
 
     def _inspect(self, conn: sqlite3.Connection) -> int:
@@ -115,15 +124,18 @@ class SQLiteLedger(SqlLedger):
             raise self._problem(_("it is a folder"))
         try:
             conn = self._conn
+            suspicious = False
             if conn is None:
                 if exists:
-                    self._check_header()
-                if not exists:
+                    suspicious = self._header_looks_wrong()
+                else:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                     with contextlib.suppress(FileExistsError):
                         os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
                 conn = self._open()
             try:
+                if suspicious:
+                    self._verify(conn)
                 version = self._inspect(conn)
                 if create:
                     self._prepare_for_writing(conn, version)
@@ -142,9 +154,7 @@ class SQLiteLedger(SqlLedger):
     def _prepare_for_writing(self, conn: sqlite3.Connection, version: int) -> None:
         """Check an existing ledger before the first write, then migrate and use WAL."""
         if version > 0:
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check(1)")]
-            if problems != ["ok"]:
-                raise self._problem(_("it is not a database or it is damaged"))
+            self._verify(conn)
         if version < migrations.LATEST:
             self._migrate(conn)
         elif conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
